@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "meshtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "meshtop", targets: ["meshtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "Exposition"),
+        .target(name: "MeshModel", dependencies: ["Exposition"]),
+        .target(name: "MeshSources", dependencies: [
+            "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "MeshDemo", dependencies: ["MeshModel"]),
+        .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses"]),
+        .executableTarget(name: "meshtop", dependencies: [
+            "Exposition", "MeshModel", "MeshSources", "MeshDemo", "MeshTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
+        .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
+        .testTarget(name: "MeshtopTests", dependencies: ["MeshModel"], resources: [.copy("Fixtures")]),
+    ]
+)

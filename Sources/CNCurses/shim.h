@@ -1,0 +1,13 @@
+#pragma once
+// Must come before curses.h: without it there is no cchar_t, add_wch or setcchar.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <langinfo.h>
+#include <ncursesw/curses.h>
+
+// Function-like macros are not imported into Swift; these wrappers are.
+static inline attr_t meshtop_A_BOLD(void) { return A_BOLD; }
+static inline attr_t meshtop_A_DIM(void) { return A_DIM; }
+static inline attr_t meshtop_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t meshtop_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t meshtop_COLOR_PAIR(int n) { return COLOR_PAIR(n); }

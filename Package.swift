@@ -28,6 +28,6 @@ let package = Package(
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
-        .testTarget(name: "MeshtopTests", dependencies: ["MeshModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]
 )

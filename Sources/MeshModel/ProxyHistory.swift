@@ -1,0 +1,103 @@
+import Exposition
+
+/// What one scrape of one proxy yielded, beside its numbers.
+public struct IngestReport: Sendable, Equatable {
+    /// Samples read (every family, used or not).
+    public var samples = 0
+    /// Lines that could not be read and were skipped.
+    public var errorCount = 0
+    /// The first few of those errors, for display.
+    public var errors: [ParseError] = []
+    /// How many errors are kept in `errors`.
+    public static let keptErrors = 10
+}
+
+/// The recent scrapes of one proxy: the series it exposes that matter for the golden
+/// metrics, and their values at each scrape time.
+///
+/// A scrape's bad lines are skipped and counted; the rest of it still counts.
+/// Values are kept per scrape as a dense vector indexed by series slot, absent series as NaN,
+/// so a series that vanishes or a scrape that fails simply has no point there, as in
+/// Prometheus.
+public struct ProxyHistory: Sendable {
+    /// The proxy these scrapes came from.
+    public let target: ScrapeTarget
+    private var cache = SeriesCache()
+    private(set) var roles: [SeriesRole] = []
+    private(set) var peers: [OutboundPeer] = []
+    private var peerIndex: [OutboundPeer: Int32] = [:]
+    private(set) var scrapes: [(timestampMs: Int64, values: [Double])] = []
+
+    /// A history with no scrapes yet.
+    public init(target: ScrapeTarget) {
+        self.target = target
+    }
+
+    /// Timestamps of the scrapes held, oldest first.
+    public var scrapeTimes: [Int64] { scrapes.map(\.timestampMs) }
+
+    /// Reads one `/metrics` body scraped at `timestampMs` (later than any before).
+    @discardableResult
+    public mutating func ingest(_ body: [UInt8], at timestampMs: Int64) -> IngestReport {
+        var report = IngestReport()
+        var values = [Double](repeating: .nan, count: roles.count)
+        body.withUnsafeBufferPointer { buf in
+            var scanner = ExpositionScanner(buf)
+            while let event = scanner.next() {
+                switch event {
+                case .sample(let sample):
+                    report.samples += 1
+                    guard SeriesClassifier.mayMatter(sample.name, in: buf) else { continue }
+                    let key = UnsafeBufferPointer(rebasing: buf[sample.series])
+                    let hash = SeriesCache.hash(key)
+                    let slot: Int32
+                    if let known = cache.value(for: key, hash: hash) {
+                        slot = known
+                    } else {
+                        slot = classify(sample, labels: scanner.labels, in: buf)
+                        cache.set(slot, for: key, hash: hash)
+                    }
+                    guard slot >= 0 else { continue }
+                    if Int(slot) >= values.count {
+                        values.append(contentsOf: repeatElement(.nan, count: Int(slot) + 1 - values.count))
+                    }
+                    values[Int(slot)] = sample.value
+                case .error(let error):
+                    report.errorCount += 1
+                    if report.errors.count < IngestReport.keptErrors { report.errors.append(error) }
+                case .metadata:
+                    continue
+                }
+            }
+        }
+        scrapes.append((timestampMs, values))
+        return report
+    }
+
+    /// Drops scrapes that no window ending at or after `timestampMs` can use any more,
+    /// keeping the newest one before it (so a window always finds a starting point).
+    public mutating func forget(before timestampMs: Int64) {
+        guard let keepFrom = scrapes.lastIndex(where: { $0.timestampMs <= timestampMs }), keepFrom > 0 else { return }
+        scrapes.removeFirst(keepFrom)
+    }
+
+    private mutating func classify(_ sample: RawSample, labels spans: [LabelSpan], in body: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let labels = SeriesLabels(spans, in: body)
+        let name = ExpositionText.string(sample.name, in: body)
+        guard let measure = SeriesClassifier.measure(name: name, labels: labels) else { return -1 }
+        var peer: Int32?
+        if labels.direction == "outbound" {
+            let outbound = OutboundPeer(workload: labels.destination, tls: labels.tls,
+                                        noTLSReason: labels.noTLSReason, serverID: labels.serverID)
+            if let known = peerIndex[outbound] {
+                peer = known
+            } else {
+                peer = Int32(peers.count)
+                peerIndex[outbound] = peer
+                peers.append(outbound)
+            }
+        }
+        roles.append(SeriesRole(measure: measure, peer: peer))
+        return Int32(roles.count - 1)
+    }
+}

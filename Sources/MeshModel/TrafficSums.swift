@@ -1,0 +1,69 @@
+import Exposition
+
+/// Counter increases and gauge values summed over a set of series within one window:
+/// the step between per-series Prometheus math and the golden metrics.
+///
+/// Summing per-series `increase()` results (rather than summing raw counters first) is what
+/// `sum(increase(x[w]))` does, and it is why one series' reset never affects another.
+struct TrafficSums: Sendable, Equatable {
+    var success = 0.0
+    var failure = 0.0
+    /// Response series with at least two points in the window.
+    var responseSeries = 0
+    /// Latency bucket increases by upper bound (ms).
+    var buckets: [Double: Double] = [:]
+    var tcpOpenConnections: Double?
+    var tcpReadBytes: Double?
+    var tcpWriteBytes: Double?
+
+    mutating func add(_ other: TrafficSums) {
+        success += other.success
+        failure += other.failure
+        responseSeries += other.responseSeries
+        buckets.merge(other.buckets, uniquingKeysWith: +)
+        tcpOpenConnections = Self.sum(tcpOpenConnections, other.tcpOpenConnections)
+        tcpReadBytes = Self.sum(tcpReadBytes, other.tcpReadBytes)
+        tcpWriteBytes = Self.sum(tcpWriteBytes, other.tcpWriteBytes)
+    }
+
+    /// Folds one series' contribution in: an increase for counters, the last value for the gauge.
+    mutating func add(_ measure: SeriesRole.Measure, increase: Double?, last: Double?) {
+        switch measure {
+        case .responses(let ok):
+            guard let increase else { return }
+            responseSeries += 1
+            if ok { success += increase } else { failure += increase }
+        case .latencyBucket(let le):
+            guard let increase else { return }
+            buckets[le, default: 0] += increase
+        case .tcpOpenConnections:
+            tcpOpenConnections = Self.sum(tcpOpenConnections, last)
+        case .tcpReadBytes:
+            tcpReadBytes = Self.sum(tcpReadBytes, increase)
+        case .tcpWriteBytes:
+            tcpWriteBytes = Self.sum(tcpWriteBytes, increase)
+        }
+    }
+
+    /// The golden metrics of these sums over a window of `seconds`.
+    func golden(windowSeconds seconds: Double) -> GoldenMetrics {
+        let total = success + failure
+        let bucketList = buckets.map { Bucket(upperBound: $0.key, count: $0.value) }
+        func quantile(_ q: Double) -> Double? {
+            let v = HistogramQuantile.quantile(q, buckets: bucketList)
+            return v.isFinite ? v : nil
+        }
+        return GoldenMetrics(
+            rps: responseSeries > 0 ? total / seconds : nil,
+            success: total > 0 ? success / total : nil,
+            latencyP50: quantile(0.5), latencyP95: quantile(0.95), latencyP99: quantile(0.99),
+            tcpOpenConnections: tcpOpenConnections,
+            tcpReadBytesRate: tcpReadBytes.map { $0 / seconds },
+            tcpWriteBytesRate: tcpWriteBytes.map { $0 / seconds })
+    }
+
+    private static func sum(_ a: Double?, _ b: Double?) -> Double? {
+        guard let b else { return a }
+        return (a ?? 0) + b
+    }
+}

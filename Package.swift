@@ -14,8 +14,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "Exposition"),
-        .target(name: "MeshModel", dependencies: ["Exposition"]),
+        .target(name: "Exposition", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "MeshModel", dependencies: ["Exposition"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "MeshSources", dependencies: [
             "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
         ]),

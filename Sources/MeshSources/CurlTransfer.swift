@@ -1,0 +1,142 @@
+import CCurl
+import Foundation
+
+/// `curl_global_init`, run once, lazily and thread-safely (Swift initialises globals with `swift_once`).
+let curlGlobalReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+
+/// The `CURLOPT_WRITEFUNCTION` of every transfer: appends to the ``CurlTransfer`` passed as
+/// `CURLOPT_WRITEDATA`, and aborts the transfer (libcurl then reports `CURLE_WRITE_ERROR`)
+/// once the body would exceed the transfer's limit.
+private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+                           _ context: UnsafeMutableRawPointer?) -> Int {
+    let n = size * count
+    guard let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    if transfer.body.count + n > transfer.bodyLimit {
+        transfer.bodyLimitHit = true
+        return 0
+    }
+    if n > 0, let data {
+        transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: n))
+    }
+    return n
+}
+
+/// One reusable libcurl easy handle and the state of the transfer it is running.
+///
+/// ``HTTPFetcher`` owns these; each is touched only by the thread running `fetchAll`, including
+/// from ``curlWriteBody``, which libcurl calls inside `curl_multi_perform` on that same thread.
+final class CurlTransfer {
+    /// The `CURL *` handle. Reusing it keeps libcurl's per-handle caches warm.
+    let easy: UnsafeMutableRawPointer
+    /// Index of the request being fetched in the current `fetchAll` call.
+    var index = -1
+    /// Whether the handle is currently added to the fetcher's multi handle.
+    var inMulti = false
+    /// The body received so far.
+    var body: [UInt8] = []
+    /// The most bytes ``body`` may hold.
+    var bodyLimit = 0
+    /// Set by the write callback when it aborted the transfer because of ``bodyLimit``.
+    var bodyLimitHit = false
+    /// When the transfer was handed to libcurl.
+    var startedAt = Date()
+    /// Same moment, on a monotonic clock, for the duration.
+    var startInstant = ContinuousClock.now
+    /// The request's header list, owned until the transfer ends.
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// `CURLOPT_ERRORBUFFER`: libcurl writes a detailed message here on failure.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    /// Creates a handle, or `nil` if libcurl can't.
+    init?() {
+        guard let easy = curl_easy_init() else { return nil }
+        self.easy = easy
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        curl_slist_free_all(headerList)
+        curl_easy_cleanup(easy)
+        errorBuffer.deallocate()
+    }
+
+    /// libcurl's detailed message for the last failure, or `""`.
+    var errorDetail: String {
+        String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resets the handle and configures it to fetch `request` within `limits`.
+    /// Returns the first `CURLcode` that isn't `CURLE_OK`, if any.
+    func prepare(_ request: FetchRequest, index: Int, limits: FetchLimits) -> CURLcode {
+        curl_easy_reset(easy)
+        finish()
+        self.index = index
+        body = []
+        bodyLimit = limits.maxBodyBytes
+        bodyLimitHit = false
+        errorBuffer[0] = 0
+
+        var lines = request.headers
+        if let accept = request.accept { lines.append("Accept: \(accept)") }
+        for line in lines {
+            guard let appended = curl_slist_append(headerList, line) else { return CURLE_OUT_OF_MEMORY }
+            headerList = appended
+        }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let codes: [CURLcode] = [
+            meshtop_setopt_str(easy, CURLOPT_URL, request.url),
+            // Only these; and no CURLOPT_FOLLOWLOCATION, so redirects aren't followed anywhere.
+            meshtop_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https,file"),
+            meshtop_setopt_long(easy, CURLOPT_NOSIGNAL, 1),
+            meshtop_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeoutMs),
+            meshtop_setopt_long(easy, CURLOPT_TIMEOUT_MS, limits.totalTimeoutMs),
+            meshtop_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, ""),  // all that libcurl can decode
+            meshtop_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBodyBytes)),
+            meshtop_setopt_str(easy, CURLOPT_USERAGENT, "meshtop"),
+            meshtop_setopt_write(easy, curlWriteBody),
+            meshtop_setopt_ptr(easy, CURLOPT_WRITEDATA, context),
+            meshtop_setopt_ptr(easy, CURLOPT_PRIVATE, context),
+            meshtop_setopt_ptr(easy, CURLOPT_ERRORBUFFER, errorBuffer),
+            meshtop_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList),
+        ]
+        startedAt = Date()
+        startInstant = ContinuousClock.now
+        return codes.first { $0 != CURLE_OK } ?? CURLE_OK
+    }
+
+    /// Frees what the finished transfer no longer needs.
+    func finish() {
+        curl_slist_free_all(headerList)
+        headerList = nil
+    }
+
+    /// Milliseconds since ``prepare``.
+    var elapsedMs: Double {
+        let elapsed = ContinuousClock.now - startInstant
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    /// The outcome of the transfer libcurl reported done with `code`; takes the body.
+    func outcome(code: CURLcode, url: String) -> Result<[UInt8], FetchError> {
+        if code != CURLE_OK {
+            return .failure(.fromCurl(code: code, detail: errorDetail, url: url, bodyLimit: bodyLimit,
+                                      bodyLimitHit: bodyLimitHit))
+        }
+        var status = 0
+        _ = meshtop_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        if status >= 400 { return .failure(.httpStatus(status)) }
+        if (300..<400).contains(status) {
+            var location: UnsafeMutablePointer<CChar>?
+            _ = meshtop_getinfo_str(easy, CURLINFO_REDIRECT_URL, &location)
+            let target = location.map { String(cString: $0) } ?? "elsewhere"
+            return .failure(.other("HTTP \(status): redirected to \(target), which meshtop does not follow; "
+                + "use that URL directly"))
+        }
+        let bytes = body
+        body = []
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One URL for ``HTTPFetcher`` to fetch: `http://`, `https://` or `file://`.
+public struct FetchRequest: Hashable, Sendable {
+    /// The URL, passed to libcurl unchanged.
+    public var url: String
+    /// Value of the `Accept` header (for example `application/json` for a proxy's `/env.json`),
+    /// or `nil` for libcurl's default `*/*`.
+    public var accept: String?
+    /// Extra request header lines, each `Name: value`.
+    public var headers: [String]
+
+    /// Creates a request for `url`.
+    public init(url: String, accept: String? = nil, headers: [String] = []) {
+        self.url = url
+        self.accept = accept
+        self.headers = headers
+    }
+}
+
+/// Bounds on one ``HTTPFetcher``'s work, so that a slow or hostile target can't stall or bloat a scrape.
+public struct FetchLimits: Hashable, Sendable {
+    /// At most this many transfers (and connections) are in flight at once.
+    public var maxConcurrent: Int
+    /// Give up on a connection (DNS, TCP and TLS handshakes) after this many milliseconds.
+    public var connectTimeoutMs: Int
+    /// Give up on a whole transfer after this many milliseconds.
+    public var totalTimeoutMs: Int
+    /// Refuse (decoded) bodies larger than this many bytes.
+    public var maxBodyBytes: Int
+
+    /// Creates limits; the defaults suit scraping a few hundred proxies.
+    public init(maxConcurrent: Int = 64, connectTimeoutMs: Int = 2000, totalTimeoutMs: Int = 5000,
+                maxBodyBytes: Int = 64 << 20) {
+        self.maxConcurrent = max(1, maxConcurrent)
+        self.connectTimeoutMs = max(1, connectTimeoutMs)
+        self.totalTimeoutMs = max(1, totalTimeoutMs)
+        self.maxBodyBytes = max(0, maxBodyBytes)
+    }
+}
+
+/// What became of one ``FetchRequest``.
+public struct FetchResult: Sendable {
+    /// The request this answers.
+    public var request: FetchRequest
+    /// The response body (decompressed if the server sent gzip), or why there is none.
+    public var result: Result<[UInt8], FetchError>
+    /// How long the transfer took, from handing it to libcurl to its completion.
+    public var durationMs: Double
+    /// Wall-clock time at which the transfer was started.
+    public var startedAt: Date
+
+    /// Creates a result.
+    public init(request: FetchRequest, result: Result<[UInt8], FetchError>, durationMs: Double, startedAt: Date) {
+        self.request = request
+        self.result = result
+        self.durationMs = durationMs
+        self.startedAt = startedAt
+    }
+
+    /// The body, or `nil` if the fetch failed.
+    public var body: [UInt8]? {
+        if case .success(let bytes) = result { return bytes }
+        return nil
+    }
+
+    /// The error, or `nil` if the fetch succeeded.
+    public var error: FetchError? {
+        if case .failure(let error) = result { return error }
+        return nil
+    }
+}

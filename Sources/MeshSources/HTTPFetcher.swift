@@ -1,0 +1,138 @@
+import CCurl
+import Foundation
+
+/// Fetches many URLs concurrently over one libcurl multi handle.
+///
+/// - At most ``FetchLimits/maxConcurrent`` transfers run at once (and as many connections).
+/// - Easy handles and the multi handle's connection cache live as long as the fetcher, so
+///   keep-alive connections are reused from one ``fetchAll(_:)`` to the next.
+/// - gzip responses are decompressed; TLS certificates are verified; redirects are not followed.
+///
+/// Not `Sendable`: it holds C handles and mutable state without locks. Use it from one thread
+/// (or one task, or one actor) at a time; it may be handed over between them.
+public final class HTTPFetcher {
+    /// The limits every transfer runs under.
+    public let limits: FetchLimits
+    /// The `CURLM *` handle; `nil` if libcurl couldn't be initialised.
+    private let multi: UnsafeMutableRawPointer?
+    /// Every easy handle created so far, all idle between calls.
+    private var pool: [CurlTransfer] = []
+
+    /// Creates a fetcher; libcurl is initialised on first use.
+    public init(limits: FetchLimits = FetchLimits()) {
+        self.limits = limits
+        multi = curlGlobalReady ? curl_multi_init() : nil
+        if let multi {
+            _ = meshtop_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, limits.maxConcurrent)
+            _ = meshtop_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, limits.maxConcurrent)
+        }
+    }
+
+    deinit {
+        pool.removeAll()  // no handle is in the multi handle between calls
+        if let multi { curl_multi_cleanup(multi) }
+    }
+
+    /// Fetches every request and returns one result per request, in the same order.
+    /// Blocks until all have finished or failed; each is bounded by ``limits``.
+    public func fetchAll(_ requests: [FetchRequest]) -> [FetchResult] {
+        var results = [FetchResult?](repeating: nil, count: requests.count)
+        guard let multi else {
+            let error = FetchError.other("libcurl could not be initialised")
+            return requests.map { FetchResult(request: $0, result: .failure(error), durationMs: 0, startedAt: Date()) }
+        }
+        var next = 0
+        var active = 0
+        var idle = pool
+        let wanted = min(limits.maxConcurrent, requests.count)
+        while idle.count < wanted, let transfer = CurlTransfer() {
+            pool.append(transfer)
+            idle.append(transfer)
+        }
+
+        /// Records a finished (or never started) transfer and frees its handle.
+        func complete(_ transfer: CurlTransfer, _ result: Result<[UInt8], FetchError>) {
+            transfer.finish()
+            transfer.inMulti = false
+            let request = requests[transfer.index]
+            results[transfer.index] = FetchResult(request: request, result: result,
+                                                  durationMs: transfer.elapsedMs, startedAt: transfer.startedAt)
+            idle.append(transfer)
+        }
+
+        /// Starts pending requests while there are idle handles.
+        func startPending() {
+            while next < requests.count, let transfer = idle.popLast() {
+                let index = next
+                next += 1
+                let setup = transfer.prepare(requests[index], index: index, limits: limits)
+                if setup != CURLE_OK {
+                    complete(transfer, transfer.outcome(code: setup, url: requests[index].url))
+                    continue
+                }
+                let added = curl_multi_add_handle(multi, transfer.easy)
+                if added != CURLM_OK {
+                    complete(transfer, .failure(.other("libcurl: \(String(cString: curl_multi_strerror(added)))")))
+                    continue
+                }
+                transfer.inMulti = true
+                active += 1
+            }
+        }
+
+        startPending()
+        if pool.isEmpty {  // not even one easy handle could be created
+            while next < requests.count {
+                results[next] = FetchResult(request: requests[next],
+                                            result: .failure(.other("libcurl: out of memory")),
+                                            durationMs: 0, startedAt: Date())
+                next += 1
+            }
+        }
+
+        while active > 0 {
+            var running: Int32 = 0
+            let performed = curl_multi_perform(multi, &running)
+            if performed != CURLM_OK {
+                abortActive(multi, reason: String(cString: curl_multi_strerror(performed)), complete: complete)
+                active = 0
+                startPending()  // gives each remaining request its own chance, and its own error
+                continue
+            }
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(multi, &queued) {
+                guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                      let transfer = Self.transfer(of: easy) else { continue }
+                let code = message.pointee.data.result
+                _ = curl_multi_remove_handle(multi, easy)
+                active -= 1
+                complete(transfer, transfer.outcome(code: code, url: requests[transfer.index].url))
+            }
+            startPending()
+            if active > 0 {
+                _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+            }
+        }
+        return results.enumerated().map { index, result in
+            result ?? FetchResult(request: requests[index], result: .failure(.other("not fetched")),
+                                  durationMs: 0, startedAt: Date())
+        }
+    }
+
+    /// Removes every handle still in the multi handle and fails its transfer with `reason`.
+    private func abortActive(_ multi: UnsafeMutableRawPointer, reason: String,
+                             complete: (CurlTransfer, Result<[UInt8], FetchError>) -> Void) {
+        for transfer in pool where transfer.inMulti {
+            if curl_multi_remove_handle(multi, transfer.easy) == CURLM_OK {
+                complete(transfer, .failure(.other("libcurl: \(reason)")))
+            }
+        }
+    }
+
+    /// The ``CurlTransfer`` an easy handle belongs to, via `CURLOPT_PRIVATE`.
+    private static func transfer(of easy: UnsafeMutableRawPointer) -> CurlTransfer? {
+        var context: UnsafeMutableRawPointer?
+        guard meshtop_getinfo_ptr(easy, CURLINFO_PRIVATE, &context) == CURLE_OK, let context else { return nil }
+        return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    }
+}

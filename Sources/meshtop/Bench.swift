@@ -1,0 +1,76 @@
+import ArgumentParser
+import Exposition
+import Foundation
+import MeshDemo
+import MeshModel
+
+/// `meshtop bench`: parse speed on a generated linkerd-like exposition, single-threaded.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meshtop bench",
+        abstract: "Measure how fast meshtop parses and ingests proxy metrics (build with -c release).",
+        discussion: """
+        Generates a deterministic linkerd2-proxy /metrics body and times, on one thread: the \
+        scanner alone; a first scrape into a new proxy history (cold: every series decoded and \
+        classified); and a repeat scrape (warm: series found in the cache by their bytes). \
+        Prints the median, min and max in MB/s (10^6 bytes per second).
+        """)
+
+    @Option(help: "Size of the generated body in bytes.")
+    var bytes = 5_000_000
+
+    @Option(help: "Timed runs per measurement (after one warm-up run).")
+    var runs = 21
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let body = SyntheticExposition.body(targetBytes: bytes, seed: seed)
+        let samples = countSamples(body)
+        Console.out("body: \(body.count) bytes, \(samples) samples, \(body.split(separator: 10).count) lines; \(runs) runs each\n")
+        Console.out("measurement          median MB/s    min MB/s    max MB/s   median ms\n")
+        report("scan only", measure { _ = countSamples(body) }, body.count)
+        let target = ScrapeTarget(url: "bench", workload: WorkloadRef(namespace: "bench", kind: "deployment", name: "bench"), pod: "bench-0")
+        report("ingest cold", measure {
+            var history = ProxyHistory(target: target)
+            history.ingest(body, at: 0)
+        }, body.count)
+        var warm = ProxyHistory(target: target)
+        warm.ingest(body, at: 0)
+        var now: Int64 = 0
+        report("ingest warm", measure {
+            now += 1000
+            warm.ingest(body, at: now)
+            warm.forget(before: now - 10_000)
+        }, body.count)
+    }
+
+    private func countSamples(_ body: [UInt8]) -> Int {
+        body.withUnsafeBufferPointer { buf in
+            var scanner = ExpositionScanner(buf)
+            var n = 0
+            while let event = scanner.next() { if case .sample = event { n += 1 } }
+            return n
+        }
+    }
+
+    /// Seconds per run: one warm-up, then `runs` timed runs.
+    private func measure(_ work: () -> Void) -> [Double] {
+        work()
+        let clock = ContinuousClock()
+        return (0..<runs).map { _ in
+            let d = clock.measure(work)
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+    }
+
+    private func report(_ name: String, _ seconds: [Double], _ size: Int) {
+        let sorted = seconds.sorted()
+        let median = sorted[sorted.count / 2]
+        func mbps(_ s: Double) -> String { StatTable.fixed(Double(size) / s / 1e6, 0) }
+        func column(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+        Console.out(name.padding(toLength: 18, withPad: " ", startingAt: 0) + column(mbps(median), 14)
+            + column(mbps(sorted.last!), 12) + column(mbps(sorted.first!), 12) + column(StatTable.fixed(median * 1000, 2), 12) + "\n")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import MeshModel
+import MeshSources
+
+/// `meshtop`: golden metrics of every Linkerd proxy, live or once.
+struct Meshtop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meshtop",
+        abstract: "A terminal dashboard for the Linkerd service mesh: golden metrics per workload and per edge, scraped straight from every linkerd2-proxy.",
+        usage: """
+        meshtop [options] <target> ...
+          meshtop --once [--json] [--window 10s] [--ns NS | -A] <target> ...
+          meshtop inspect <target> [--json]
+          meshtop bench [--bytes N] [--runs N]
+        """,
+        discussion: """
+        Targets are proxy admin endpoints (port 4191): URLs (http://, https://, file://), host:port, \
+        or saved /metrics files. 'meshtop inspect --help' and 'meshtop bench --help' explain the \
+        subcommands. Exit codes: 0 all targets scraped, 1 some failed, 2 usage or configuration \
+        error, 3 nothing could be scraped.
+        """,
+        version: "0.1.0")
+
+    @OptionGroup var scrape: ScrapeOptions
+
+    @Flag(help: "Scrape, wait the window, scrape again, print the golden metrics and exit.")
+    var once = false
+
+    @Flag(help: "With --once: print one JSON document (schema meshtop/v1, see docs/json-schema.md).")
+    var json = false
+
+    @Option(help: "Window that rates and latency quantiles are computed over (e.g. 10s, 1m).")
+    var window = DurationArgument(milliseconds: 10_000)
+
+    @Option(help: "Time between scrapes in the live view.")
+    var interval = DurationArgument(milliseconds: 2_000)
+
+    func validate() throws {
+        if json && !once { throw ValidationError("--json needs --once (the live view is a screen).") }
+        if window.milliseconds < 1000 { throw ValidationError("--window must be at least 1s.") }
+    }
+
+    func run() throws {
+        let targets = try scrape.resolveTargets()
+        let fetcher = HTTPFetcher(limits: scrape.limits)
+        if once {
+            throw OnceReport(targets: targets, fetcher: fetcher, window: window.milliseconds).run(json: json).code
+        }
+        throw try LiveView(targets: targets, fetcher: fetcher, window: window.milliseconds,
+                           interval: interval.milliseconds, source: scrape.sourceDescription).run().code
+    }
+}

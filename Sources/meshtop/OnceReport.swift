@@ -1,0 +1,61 @@
+import Foundation
+import MeshModel
+import MeshSources
+
+/// `meshtop --once`: scrape, wait the window, scrape again, print and exit.
+struct OnceReport {
+    var targets: [ScrapeTarget]
+    var fetcher: HTTPFetcher
+    var window: Int64
+
+    /// Prints the table or JSON document; returns the exit status the scrape health calls for.
+    func run(json: Bool) -> MeshtopExit {
+        let snapshot = measure()
+        Console.out(json ? SnapshotJSON.encode(snapshot, source: "targets") + "\n" : StatTable.render(snapshot))
+        return Self.report(snapshot.targets)
+    }
+
+    /// Two scrape rounds one window apart, and the golden metrics between them.
+    func measure() -> Snapshot {
+        let round = ScrapeRound(fetcher: fetcher)
+        var mesh = MeshWindow(windowMs: window)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let t0 = WallClock.nowMs()
+        let first = round.scrape(targets, at: t0)
+        for outcome in first {
+            mesh.record(outcome.target, body: outcome.body, at: t0, health: outcome.health)
+        }
+        let remaining = start.advanced(by: .milliseconds(window)) - clock.now
+        if remaining > .zero { Thread.sleep(forTimeInterval: Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18) }
+        let t1 = max(WallClock.nowMs(), t0 + 1)
+        for (outcome, earlier) in zip(round.scrape(targets, at: t1), first) {
+            var health = outcome.health
+            if health.ok, !earlier.health.ok {
+                health.ok = false
+                health.error = "first scrape failed: \(earlier.health.error ?? "unknown error")"
+            }
+            mesh.record(outcome.target, body: outcome.body, at: t1, health: health)
+        }
+        return mesh.snapshot(at: t1, rangeMs: t1 - t0)
+    }
+
+    /// Names failed targets on stderr and picks the exit status.
+    static func report(_ targets: [TargetHealth]) -> MeshtopExit {
+        let failed = targets.filter { !$0.ok }
+        for t in targets where t.parseErrors > 0 {
+            Console.error("\(StatTable.display(t.url)): skipped \(t.parseErrors) unreadable line(s), first: \(StatTable.display(t.parseErrorMessages.first ?? ""))")
+        }
+        guard !failed.isEmpty else { return .allScraped }
+        Console.error("\(failed.count) of \(targets.count) targets failed:")
+        for t in failed {
+            FileHandle.standardError.write(Data("  \(StatTable.display(t.url)): \(StatTable.display(t.error ?? "unknown error"))\n".utf8))
+        }
+        return failed.count == targets.count ? .nothingScraped : .someFailed
+    }
+}
+
+/// The wall clock, read only at the edges and passed into the pure code.
+enum WallClock {
+    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}

@@ -26,6 +26,8 @@ public struct ProxyHistory: Sendable {
     private(set) var roles: [SeriesRole] = []
     private(set) var peers: [OutboundPeer] = []
     private var peerIndex: [OutboundPeer: Int32] = [:]
+    private var peerCache = SeriesCache()
+    private var peerKey: [UInt8] = []
     private(set) var scrapes: [(timestampMs: Int64, values: [Double])] = []
 
     /// A history with no scrapes yet.
@@ -83,21 +85,34 @@ public struct ProxyHistory: Sendable {
 
     private mutating func classify(_ sample: RawSample, labels spans: [LabelSpan], in body: UnsafeBufferPointer<UInt8>) -> Int32 {
         let labels = SeriesLabels(spans, in: body)
-        let name = ExpositionText.string(sample.name, in: body)
-        guard let measure = SeriesClassifier.measure(name: name, labels: labels) else { return -1 }
+        guard let measure = SeriesClassifier.measure(name: sample.name, labels: labels, in: body) else { return -1 }
         var peer: Int32?
-        if labels.direction == "outbound" {
-            let outbound = OutboundPeer(workload: labels.destination, tls: labels.tls,
-                                        noTLSReason: labels.noTLSReason, serverID: labels.serverID)
-            if let known = peerIndex[outbound] {
-                peer = known
-            } else {
-                peer = Int32(peers.count)
-                peerIndex[outbound] = peer
-                peers.append(outbound)
-            }
+        if SeriesLabels.value(labels.direction, in: body, is: "outbound") {
+            peer = outboundPeer(labels, in: body)
         }
         roles.append(SeriesRole(measure: measure, peer: peer))
         return Int32(roles.count - 1)
+    }
+
+    /// The index of the peer an outbound series talks to; strings are made only for a new one.
+    private mutating func outboundPeer(_ labels: SeriesLabels, in body: UnsafeBufferPointer<UInt8>) -> Int32 {
+        labels.peerKey(into: &peerKey, in: body)
+        return peerKey.withUnsafeBufferPointer { key in
+            let hash = SeriesCache.hash(key)
+            if let known = peerCache.value(for: key, hash: hash) { return known }
+            let outbound = OutboundPeer(workload: labels.destination(in: body), tls: labels.string(labels.tls, body),
+                                        noTLSReason: labels.string(labels.noTLSReason, body),
+                                        serverID: labels.string(labels.serverID, body))
+            let index: Int32
+            if let existing = peerIndex[outbound] {
+                index = existing
+            } else {
+                index = Int32(peers.count)
+                peerIndex[outbound] = index
+                peers.append(outbound)
+            }
+            peerCache.set(index, for: key, hash: hash)
+            return index
+        }
     }
 }

@@ -27,55 +27,10 @@ struct OutboundPeer: Hashable, Sendable {
     var serverID: String
 }
 
-/// Reads the labels meshtop needs from a scanned sample.
-struct SeriesLabels {
-    private(set) var direction = "", classification = "", peer = "", le = ""
-    private(set) var tls = "", noTLSReason = "", serverID = "", targetPort = ""
-    private(set) var authority = "", targetAddr = "", dstNamespace = "", dstService = ""
-    private(set) var dstKinds: [String: String] = [:]
-
-    init(_ labels: [LabelSpan], in body: UnsafeBufferPointer<UInt8>) {
-        for span in labels {
-            let name = ExpositionText.string(span.name, in: body)
-            let value = { ExpositionText.labelValue(span, in: body) }
-            switch name {
-            case "direction": direction = value()
-            case "classification": classification = value()
-            case "peer": peer = value()
-            case "le": le = value()
-            case "tls": tls = value()
-            case "no_tls_reason": noTLSReason = value()
-            case "server_id": serverID = value()
-            case "target_port": targetPort = value()
-            case "target_addr": targetAddr = value()
-            case "authority": authority = value()
-            case "dst_namespace": dstNamespace = value()
-            case "dst_service": dstService = value()
-            default:
-                if name.hasPrefix("dst_") { dstKinds[String(name.dropFirst(4))] = value() }
-            }
-        }
-    }
-
-    /// Who an outbound series talks to: `dst_namespace` + `dst_<kind>`, else `dst_service`,
-    /// else the `authority`, else the target address.
-    var destination: WorkloadRef {
-        for (label, kind) in WorkloadRef.labelKinds {
-            if let name = dstKinds[label], !name.isEmpty {
-                return WorkloadRef(namespace: dstNamespace, kind: kind, name: name)
-            }
-        }
-        if !dstService.isEmpty { return WorkloadRef(namespace: dstNamespace, kind: "service", name: dstService) }
-        if !authority.isEmpty { return WorkloadRef(namespace: dstNamespace, kind: "authority", name: authority) }
-        return WorkloadRef(namespace: dstNamespace, kind: "address", name: targetAddr)
-    }
-}
-
 /// Maps a series to its role, or to nil when meshtop does not use it.
 enum SeriesClassifier {
-    /// The proxy's admin port. Requests to it are scrapes (meshtop's own among them),
-    /// not the workload's traffic, so they are left out.
-    static let adminPort = "4191"
+    // Inbound series on the proxy's admin port (4191) are scrapes, meshtop's own among them,
+    // not the workload's traffic, so they are left out.
 
     /// Whether a metric name can matter at all; lets the hot path skip other series
     /// without hashing them.
@@ -90,25 +45,28 @@ enum SeriesClassifier {
         }
     }
 
-    static func measure(name: String, labels l: SeriesLabels) -> SeriesRole.Measure? {
-        let inbound = l.direction == "inbound"
-        guard inbound || l.direction == "outbound" else { return nil }
-        if inbound && l.targetPort == adminPort { return nil }
-        switch name {
-        case "response_total":
-            guard l.classification == "success" || l.classification == "failure" else { return nil }
-            return .responses(success: l.classification == "success")
-        case "response_latency_ms_bucket":
-            guard let le = Double(l.le) else { return nil }
-            return .latencyBucket(le: le)
-        case "tcp_open_connections":
-            return inbound || l.peer == "dst" ? .tcpOpenConnections : nil
-        case "tcp_read_bytes_total":
-            return l.peer == (inbound ? "src" : "dst") ? .tcpReadBytes : nil
-        case "tcp_write_bytes_total":
-            return l.peer == (inbound ? "src" : "dst") ? .tcpWriteBytes : nil
-        default:
+    /// The role's measure for a series of `name`, or nil when meshtop does not use it.
+    static func measure(name: Range<Int>, labels l: SeriesLabels, in body: UnsafeBufferPointer<UInt8>) -> SeriesRole.Measure? {
+        let inbound = SeriesLabels.value(l.direction, in: body, is: "inbound")
+        guard inbound || SeriesLabels.value(l.direction, in: body, is: "outbound") else { return nil }
+        if inbound && SeriesLabels.value(l.targetPort, in: body, is: "4191") { return nil }
+        func named(_ literal: StaticString) -> Bool { ExpositionText.equals(name, in: body, literal) }
+        let transportPeer: StaticString = inbound ? "src" : "dst"
+        if named("response_total") {
+            if SeriesLabels.value(l.classification, in: body, is: "success") { return .responses(success: true) }
+            if SeriesLabels.value(l.classification, in: body, is: "failure") { return .responses(success: false) }
             return nil
         }
+        if named("response_latency_ms_bucket") {
+            guard let le = l.le, let bound = Double(ExpositionText.labelValue(le, in: body)) else { return nil }
+            return .latencyBucket(le: bound)
+        }
+        if named("tcp_open_connections") {
+            return inbound || SeriesLabels.value(l.peer, in: body, is: "dst") ? .tcpOpenConnections : nil
+        }
+        guard SeriesLabels.value(l.peer, in: body, is: transportPeer) else { return nil }
+        if named("tcp_read_bytes_total") { return .tcpReadBytes }
+        if named("tcp_write_bytes_total") { return .tcpWriteBytes }
+        return nil
     }
 }

@@ -14,7 +14,11 @@ public struct ExpositionScanner {
     public let body: UnsafeBufferPointer<UInt8>
     /// The label spans of the sample `next()` returned last.
     public private(set) var labels: [LabelSpan] = []
+    /// Whether the sample returned last was read by the `next(known:)` shortcut (its labels
+    /// were not scanned).
+    public private(set) var tookShortcut = false
     private let p: UnsafePointer<UInt8>
+    private let classes = CharacterClass()
     private var pos = 0
     private var line = 0
     private var openMetrics = false
@@ -30,6 +34,20 @@ public struct ExpositionScanner {
 
     /// The next sample, metadata line or error; nil at the end of the body.
     public mutating func next() -> ExpositionEvent? {
+        advance(shortcut: false) { _ in false }
+    }
+
+    /// The next event, as `next()`, with a shortcut for series the caller has seen before.
+    ///
+    /// Each sample line's series bytes (`name{…}`, found from the end of the line, where the
+    /// value and timestamp are) are first offered to `known`. When it returns true the caller
+    /// vouches that these exact bytes scanned cleanly before, so the label set is not scanned
+    /// again and `labels` is left empty. Otherwise the line is scanned in full.
+    public mutating func next(known: (UnsafeBufferPointer<UInt8>) -> Bool) -> ExpositionEvent? {
+        advance(shortcut: true, known)
+    }
+
+    private mutating func advance(shortcut: Bool, _ known: (UnsafeBufferPointer<UInt8>) -> Bool) -> ExpositionEvent? {
         let n = body.count
         while pos < n, !ended {
             let start = pos
@@ -47,6 +65,11 @@ public struct ExpositionScanner {
                 if isBlank(start, end) { continue }
                 return .error(ParseError(line: line, column: 1, reason: "line starts with whitespace"))
             }
+            if shortcut, let event = knownSample(start, known) {
+                tookShortcut = true
+                return event
+            }
+            tookShortcut = false
             return sampleLine(start)
         }
         return nil
@@ -85,7 +108,7 @@ public struct ExpositionScanner {
         let keyword = String(decoding: UnsafeBufferPointer(start: p + word, count: min(i - word, 5)), as: UTF8.self)
         if keyword == "EOF" && i - word == 3 && isBlank(i, end) {
             ended = true
-            let trailing = (pos..<body.count).contains { !CharacterClass.isWhitespace(p[$0]) }
+            let trailing = (pos..<body.count).contains { !classes.isWhitespace(p[$0]) }
             return trailing ? .error(ParseError(line: line + 1, reason: "content after # EOF is ignored")) : nil
         }
         guard i - word == 4, let kind = Metadata.Kind(rawValue: keyword) else { return nil }
@@ -115,9 +138,9 @@ public struct ExpositionScanner {
     private mutating func sampleLine(_ start: Int) -> ExpositionEvent {
         let n = body.count
         var i = start
-        guard CharacterClass.isNameStart(p[i]) else { return fail(i, "expected a metric name") }
+        guard classes.isNameStart(p[i]) else { return fail(i, "expected a metric name") }
         i += 1
-        while i < n, CharacterClass.isNameChar(p[i]) { i += 1 }
+        while i < n, classes.isNameChar(p[i]) { i += 1 }
         let name = start..<i
         labels.removeAll(keepingCapacity: true)
         if i < n, p[i] == UInt8(ascii: "{") {
@@ -157,6 +180,53 @@ public struct ExpositionScanner {
         return .sample(RawSample(line: line, name: name, series: series, value: value, timestampMs: timestamp))
     }
 
+    /// The sample on the line at `start` if its series is `known`, read from the line's end;
+    /// nil to scan the line in full (unknown series, or a shape the shortcut does not read).
+    private mutating func knownSample(_ start: Int, _ known: (UnsafeBufferPointer<UInt8>) -> Bool) -> ExpositionEvent? {
+        let newline = ByteSearch.first(UInt8(ascii: "\n"), in: p, from: start, to: body.count)
+        var end = newline
+        if end > start, p[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let last = tokenBefore(end, start)
+        guard last.lowerBound > start else { return nil }
+        var value = last, timestamp: Range<Int>?
+        var seriesEnd = spacesBefore(last.lowerBound, start)
+        if p[seriesEnd - 1] != UInt8(ascii: "}") {
+            let previous = tokenBefore(seriesEnd, start)
+            if previous.lowerBound > start {  // `series value timestamp`
+                value = previous
+                timestamp = last
+                seriesEnd = spacesBefore(previous.lowerBound, start)
+                guard seriesEnd > start else { return nil }
+                if p[seriesEnd - 1] != UInt8(ascii: "}"), tokenBefore(seriesEnd, start).lowerBound != start { return nil }
+            }
+        }
+        guard known(UnsafeBufferPointer(rebasing: body[start..<seriesEnd])),
+              let v = NumberParsing.double(p, from: value.lowerBound, to: value.upperBound) else { return nil }
+        var ts: Int64?
+        if let timestamp {
+            guard let t = self.timestamp(timestamp.lowerBound, timestamp.upperBound) else { return nil }
+            ts = t
+        }
+        labels.removeAll(keepingCapacity: true)
+        pos = min(newline + 1, body.count)
+        let nameEnd = ByteSearch.first(UInt8(ascii: "{"), in: p, from: start, to: seriesEnd)
+        return .sample(RawSample(line: line, name: start..<nameEnd, series: start..<seriesEnd, value: v, timestampMs: ts))
+    }
+
+    /// The token (run of non-blank bytes) ending at `end`, after skipping blanks before `end`.
+    private func tokenBefore(_ end: Int, _ lineStart: Int) -> Range<Int> {
+        let e = spacesBefore(end, lineStart)
+        var s = e
+        while s > lineStart, p[s - 1] != UInt8(ascii: " "), p[s - 1] != UInt8(ascii: "\t") { s -= 1 }
+        return s..<e
+    }
+
+    private func spacesBefore(_ end: Int, _ lineStart: Int) -> Int {
+        var e = end
+        while e > lineStart, p[e - 1] == UInt8(ascii: " ") || p[e - 1] == UInt8(ascii: "\t") { e -= 1 }
+        return e
+    }
+
     private struct LabelError: Error { var at: Int; var reason: String }
 
     /// Scans `name="value",…}` from just after `{`; returns the index of the closing `}`.
@@ -166,15 +236,20 @@ public struct ExpositionScanner {
         while true {
             guard i < n else { return .failure(LabelError(at: i, reason: "unterminated label set")) }
             if p[i] == UInt8(ascii: "}") { return .success(i) }
-            guard CharacterClass.isLabelStart(p[i]) else {
+            guard classes.isLabelStart(p[i]) else {
                 return .failure(LabelError(at: i, reason: p[i] == 10 ? "unterminated label set" : "invalid label name"))
             }
             let nameStart = i
-            i += 1
-            while i < n, CharacterClass.isLabelChar(p[i]) { i += 1 }
-            let nameRange = nameStart..<i
-            i = skipSpaces(i)
-            guard i < n, p[i] == UInt8(ascii: "=") else { return .failure(LabelError(at: i, reason: "expected = after label name")) }
+            // Jump to the `=` and check the name's bytes in one branch-free pass: names are
+            // short, and a byte loop that exits on the first non-name byte mispredicts on each.
+            i = ByteSearch.first(UInt8(ascii: "="), UInt8(ascii: "}"), UInt8(ascii: "\n"), in: p, from: i, to: n)
+            var nameEnd = i
+            while nameEnd > nameStart, p[nameEnd - 1] == UInt8(ascii: " ") || p[nameEnd - 1] == UInt8(ascii: "\t") { nameEnd -= 1 }
+            if let bad = firstNonLabelChar(nameStart, nameEnd) {
+                return .failure(LabelError(at: bad, reason: bad == nameEnd ? "expected = after label name" : "invalid character in label name"))
+            }
+            guard i < n, p[i] == UInt8(ascii: "=") else { return .failure(LabelError(at: nameEnd, reason: "expected = after label name")) }
+            let nameRange = nameStart..<nameEnd
             i = skipSpaces(i + 1)
             guard i < n, p[i] == UInt8(ascii: "\"") else { return .failure(LabelError(at: i, reason: "expected \" to open the label value")) }
             let valueStart = i + 1
@@ -200,6 +275,20 @@ public struct ExpositionScanner {
         }
     }
 
+    /// The first byte in `start..<end` that can't be in a label name, or nil if none.
+    @inline(__always)
+    private func firstNonLabelChar(_ start: Int, _ end: Int) -> Int? {
+        var all: UInt8 = 0xFF
+        var q = p + start
+        let stop = p + end
+        while q < stop {
+            all &= classes.bits(q.pointee)
+            q += 1
+        }
+        if classes.allLabelChars(all) { return nil }
+        return (start..<end).first { !classes.isLabelChar(p[$0]) } ?? end
+    }
+
     private func skipSpaces(_ from: Int) -> Int {
         var i = from
         while i < body.count, p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "\t") { i += 1 }
@@ -208,7 +297,7 @@ public struct ExpositionScanner {
 
     private func tokenEnd(_ from: Int) -> Int {
         var i = from
-        while i < body.count, !CharacterClass.isTokenEnd(p[i]) { i += 1 }
+        while i < body.count, !classes.isTokenEnd(p[i]) { i += 1 }
         return i
     }
 

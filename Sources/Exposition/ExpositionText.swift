@@ -25,13 +25,19 @@ public enum ExpositionText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The number written at `range` (as a label value like `le="0.5"` holds one), or nil.
+    public static func number(_ range: Range<Int>, in body: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let base = body.baseAddress, !range.isEmpty else { return nil }
+        return NumberParsing.double(base, from: range.lowerBound, to: range.upperBound)
+    }
+
     /// The bytes of `range` as a `String` (invalid UTF-8 becomes U+FFFD).
     public static func string(_ range: Range<Int>, in body: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: body[range]), as: UTF8.self)
     }
 
     /// Whether the bytes of `range` equal `literal`, without making a `String`.
-    @inline(__always)
+    @inlinable
     public static func equals(_ range: Range<Int>, in body: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount else { return false }
         let l = literal.utf8Start

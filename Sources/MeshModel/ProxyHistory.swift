@@ -45,20 +45,26 @@ public struct ProxyHistory: Sendable {
         var values = [Double](repeating: .nan, count: roles.count)
         body.withUnsafeBufferPointer { buf in
             var scanner = ExpositionScanner(buf)
-            while let event = scanner.next() {
+            var hit: Int32 = -1
+            var missed: (series: UnsafeBufferPointer<UInt8>, key: SeriesCache.Key)?
+            while let event = scanner.next(known: { series in
+                let key = SeriesCache.key(series)
+                guard let slot = cache.value(for: key) else {
+                    missed = (series, key)
+                    return false
+                }
+                hit = slot
+                return true
+            }) {
                 switch event {
                 case .sample(let sample):
                     report.samples += 1
-                    guard SeriesClassifier.mayMatter(sample.name, in: buf) else { continue }
-                    let key = UnsafeBufferPointer(rebasing: buf[sample.series])
-                    let hash = SeriesCache.hash(key)
-                    let slot: Int32
-                    if let known = cache.value(for: key, hash: hash) {
-                        slot = known
-                    } else {
-                        slot = classify(sample, labels: scanner.labels, in: buf)
-                        cache.set(slot, for: key, hash: hash)
-                    }
+                    let series = UnsafeBufferPointer(rebasing: buf[sample.series])
+                    // A miss offered the same bytes the full scan found: its key is still good.
+                    let key = missed.flatMap { $0.series.baseAddress == series.baseAddress && $0.series.count == series.count ? $0.key : nil }
+                    let slot = scanner.tookShortcut ? hit : slotOfScanned(sample, key: key ?? SeriesCache.key(series),
+                                                                          labels: scanner.labels, in: buf)
+                    missed = nil
                     guard slot >= 0 else { continue }
                     if Int(slot) >= values.count {
                         values.append(contentsOf: repeatElement(.nan, count: Int(slot) + 1 - values.count))
@@ -83,9 +89,19 @@ public struct ProxyHistory: Sendable {
         scrapes.removeFirst(keepFrom)
     }
 
+    /// The slot of a fully scanned series: from the cache, or classified and remembered.
+    private mutating func slotOfScanned(_ sample: RawSample, key: SeriesCache.Key, labels: [LabelSpan],
+                                        in body: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let known = cache.value(for: key) { return known }
+        let slot = classify(sample, labels: labels, in: body)
+        cache.set(slot, for: key)
+        return slot
+    }
+
     private mutating func classify(_ sample: RawSample, labels spans: [LabelSpan], in body: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let family = SeriesClassifier.family(sample.name, in: body) else { return -1 }
         let labels = SeriesLabels(spans, in: body)
-        guard let measure = SeriesClassifier.measure(name: sample.name, labels: labels, in: body) else { return -1 }
+        guard let measure = SeriesClassifier.measure(family, labels: labels, in: body) else { return -1 }
         var peer: Int32?
         if SeriesLabels.value(labels.direction, in: body, is: "outbound") {
             peer = outboundPeer(labels, in: body)
@@ -97,22 +113,20 @@ public struct ProxyHistory: Sendable {
     /// The index of the peer an outbound series talks to; strings are made only for a new one.
     private mutating func outboundPeer(_ labels: SeriesLabels, in body: UnsafeBufferPointer<UInt8>) -> Int32 {
         labels.peerKey(into: &peerKey, in: body)
-        return peerKey.withUnsafeBufferPointer { key in
-            let hash = SeriesCache.hash(key)
-            if let known = peerCache.value(for: key, hash: hash) { return known }
-            let outbound = OutboundPeer(workload: labels.destination(in: body), tls: labels.string(labels.tls, body),
-                                        noTLSReason: labels.string(labels.noTLSReason, body),
-                                        serverID: labels.string(labels.serverID, body))
-            let index: Int32
-            if let existing = peerIndex[outbound] {
-                index = existing
-            } else {
-                index = Int32(peers.count)
-                peerIndex[outbound] = index
-                peers.append(outbound)
-            }
-            peerCache.set(index, for: key, hash: hash)
-            return index
+        let key = peerKey.withUnsafeBufferPointer(SeriesCache.key)
+        if let known = peerCache.value(for: key) { return known }
+        let outbound = OutboundPeer(workload: labels.destination(in: body), tls: labels.string(labels.tls, body),
+                                    noTLSReason: labels.string(labels.noTLSReason, body),
+                                    serverID: labels.string(labels.serverID, body))
+        let index: Int32
+        if let existing = peerIndex[outbound] {
+            index = existing
+        } else {
+            index = Int32(peers.count)
+            peerIndex[outbound] = index
+            peers.append(outbound)
         }
+        peerCache.set(index, for: key)
+        return index
     }
 }

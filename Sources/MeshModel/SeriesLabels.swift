@@ -35,14 +35,22 @@ struct SeriesLabels {
         let rest = n.lowerBound + 4..<n.upperBound
         if ExpositionText.equals(rest, in: body, "namespace") { dstNamespace = span; return }
         if ExpositionText.equals(rest, in: body, "service") { dstService = span; return }
-        guard span.value.count > 0 else { return }
-        for (i, kind) in WorkloadRef.labelKinds.enumerated() where i < (dstKind?.index ?? Int.max) {
-            if Self.equal(rest, in: body, kind.label) { dstKind = (i, span); return }
-        }
+        guard span.value.count > 0, let i = Self.kindIndex(rest, in: body), i < (dstKind?.index ?? Int.max) else { return }
+        dstKind = (i, span)
     }
 
-    private static func equal(_ range: Range<Int>, in body: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
-        range.count == text.utf8.count && zip(range, text.utf8).allSatisfy { body[$0] == $1 }
+    /// The index in `WorkloadRef.labelKinds` of the kind label at `name`, compared as bytes.
+    private static func kindIndex(_ name: Range<Int>, in body: UnsafeBufferPointer<UInt8>) -> Int? {
+        func named(_ literal: StaticString) -> Bool { ExpositionText.equals(name, in: body, literal) }
+        switch name.count {
+        case 10: return named("deployment") ? 0 : named("replicaset") ? 6 : nil
+        case 11: return named("statefulset") ? 1 : nil
+        case 9: return named("daemonset") ? 2 : nil
+        case 7: return named("cronjob") ? 3 : named("k8s_job") ? 4 : nil
+        case 3: return named("job") ? 5 : nil
+        case 21: return named("replicationcontroller") ? 7 : nil
+        default: return nil
+        }
     }
 
     /// Whether the value at `range` is exactly `literal`.

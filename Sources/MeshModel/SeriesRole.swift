@@ -29,44 +29,46 @@ struct OutboundPeer: Hashable, Sendable {
 
 /// Maps a series to its role, or to nil when meshtop does not use it.
 enum SeriesClassifier {
-    // Inbound series on the proxy's admin port (4191) are scrapes, meshtop's own among them,
-    // not the workload's traffic, so they are left out.
+    /// The metric families the golden metrics come from.
+    enum Family {
+        case responses, latencyBuckets, tcpOpenConnections, tcpReadBytes, tcpWriteBytes
+    }
 
-    /// Whether a metric name can matter at all; lets the hot path skip other series
-    /// without hashing them.
-    @inline(__always)
-    static func mayMatter(_ name: Range<Int>, in body: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The family of a metric name, or nil for the many families meshtop does not read.
+    /// Checked before any label is looked at, so other series cost almost nothing.
+    static func family(_ name: Range<Int>, in body: UnsafeBufferPointer<UInt8>) -> Family? {
+        func named(_ literal: StaticString) -> Bool { ExpositionText.equals(name, in: body, literal) }
         switch name.count {
-        case 14, 20, 21, 26:
-            let c = body[name.lowerBound]
-            return c == UInt8(ascii: "r") || c == UInt8(ascii: "t")
-        default:
-            return false
+        case 14: return named("response_total") ? .responses : nil
+        case 26: return named("response_latency_ms_bucket") ? .latencyBuckets : nil
+        case 20: return named("tcp_open_connections") ? .tcpOpenConnections : named("tcp_read_bytes_total") ? .tcpReadBytes : nil
+        case 21: return named("tcp_write_bytes_total") ? .tcpWriteBytes : nil
+        default: return nil
         }
     }
 
-    /// The role's measure for a series of `name`, or nil when meshtop does not use it.
-    static func measure(name: Range<Int>, labels l: SeriesLabels, in body: UnsafeBufferPointer<UInt8>) -> SeriesRole.Measure? {
+    /// The measure of a series of `family` with these labels, or nil when meshtop does not use it.
+    /// Inbound series on the proxy's admin port (4191) are scrapes, meshtop's own among them,
+    /// not the workload's traffic, so they are left out.
+    static func measure(_ family: Family, labels l: SeriesLabels, in body: UnsafeBufferPointer<UInt8>) -> SeriesRole.Measure? {
         let inbound = SeriesLabels.value(l.direction, in: body, is: "inbound")
         guard inbound || SeriesLabels.value(l.direction, in: body, is: "outbound") else { return nil }
         if inbound && SeriesLabels.value(l.targetPort, in: body, is: "4191") { return nil }
-        func named(_ literal: StaticString) -> Bool { ExpositionText.equals(name, in: body, literal) }
         let transportPeer: StaticString = inbound ? "src" : "dst"
-        if named("response_total") {
+        switch family {
+        case .responses:
             if SeriesLabels.value(l.classification, in: body, is: "success") { return .responses(success: true) }
             if SeriesLabels.value(l.classification, in: body, is: "failure") { return .responses(success: false) }
             return nil
-        }
-        if named("response_latency_ms_bucket") {
-            guard let le = l.le, let bound = Double(ExpositionText.labelValue(le, in: body)) else { return nil }
+        case .latencyBuckets:
+            guard let le = l.le, let bound = ExpositionText.number(le.value, in: body) else { return nil }
             return .latencyBucket(le: bound)
-        }
-        if named("tcp_open_connections") {
+        case .tcpOpenConnections:
             return inbound || SeriesLabels.value(l.peer, in: body, is: "dst") ? .tcpOpenConnections : nil
+        case .tcpReadBytes:
+            return SeriesLabels.value(l.peer, in: body, is: transportPeer) ? .tcpReadBytes : nil
+        case .tcpWriteBytes:
+            return SeriesLabels.value(l.peer, in: body, is: transportPeer) ? .tcpWriteBytes : nil
         }
-        guard SeriesLabels.value(l.peer, in: body, is: transportPeer) else { return nil }
-        if named("tcp_read_bytes_total") { return .tcpReadBytes }
-        if named("tcp_write_bytes_total") { return .tcpWriteBytes }
-        return nil
     }
 }

@@ -26,6 +26,7 @@ public struct WorkloadRef: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Workload kinds a proxy's `dst_<kind>` labels and Prometheus's relabelled
     /// `<kind>` labels name, in the order meshtop prefers them. `k8s_job` is how
     /// Linkerd spells a Job's label; it is reported as `job`.
+    /// `SeriesLabels.kindIndex` matches these by position: keep the two in step.
     public static let labelKinds: [(label: String, kind: String)] = [
         ("deployment", "deployment"), ("statefulset", "statefulset"), ("daemonset", "daemonset"),
         ("cronjob", "cronjob"), ("k8s_job", "job"), ("job", "job"), ("replicaset", "replicaset"),

@@ -25,17 +25,23 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
+    @Option(help: "Run only this measurement (scan, cold or warm), e.g. under a profiler.")
+    var only: String?
+
     func run() throws {
         let body = SyntheticExposition.body(targetBytes: bytes, seed: seed)
         let samples = countSamples(body)
         Console.out("body: \(body.count) bytes, \(samples) samples, \(body.split(separator: 10).count) lines; \(runs) runs each\n")
         Console.out("measurement          median MB/s    min MB/s    max MB/s   median ms\n")
-        report("scan only", measure { _ = countSamples(body) }, body.count)
+        if selected("scan") { report("scan only", measure { _ = countSamples(body) }, body.count) }
         let target = ScrapeTarget(url: "bench", workload: WorkloadRef(namespace: "bench", kind: "deployment", name: "bench"), pod: "bench-0")
-        report("ingest cold", measure {
-            var history = ProxyHistory(target: target)
-            history.ingest(body, at: 0)
-        }, body.count)
+        if selected("cold") {
+            report("ingest cold", measure {
+                var history = ProxyHistory(target: target)
+                history.ingest(body, at: 0)
+            }, body.count)
+        }
+        guard selected("warm") else { return }
         var warm = ProxyHistory(target: target)
         warm.ingest(body, at: 0)
         var now: Int64 = 0
@@ -45,6 +51,8 @@ struct Bench: ParsableCommand {
             warm.forget(before: now - 10_000)
         }, body.count)
     }
+
+    private func selected(_ name: String) -> Bool { only == nil || only == name }
 
     private func countSamples(_ body: [UInt8]) -> Int {
         body.withUnsafeBufferPointer { buf in

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "meshtop",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "meshtop", targets: ["meshtop"]),
     ],
@@ -28,6 +28,7 @@ let package = Package(
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
+        .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]
 )

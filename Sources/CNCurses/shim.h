@@ -11,3 +11,7 @@ static inline attr_t meshtop_A_DIM(void) { return A_DIM; }
 static inline attr_t meshtop_A_REVERSE(void) { return A_REVERSE; }
 static inline attr_t meshtop_A_UNDERLINE(void) { return A_UNDERLINE; }
 static inline attr_t meshtop_COLOR_PAIR(int n) { return COLOR_PAIR(n); }
+
+// The screen newterm() made current; stdscr itself is a mutable C global, an error to touch
+// from Swift 6 code.
+static inline WINDOW *meshtop_stdscr(void) { return stdscr; }

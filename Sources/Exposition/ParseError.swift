@@ -16,9 +16,10 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `line 12: unterminated label value`, or `line 12, column 40: …`.
+    /// `line 12: unterminated label value (column 40)`: the line first, so every message
+    /// reads `line N: reason`.
     public var description: String {
-        if let column { return "line \(line), column \(column): \(reason)" }
+        if let column { return "line \(line): \(reason) (column \(column))" }
         return "line \(line): \(reason)"
     }
 }

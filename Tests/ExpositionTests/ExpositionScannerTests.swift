@@ -52,25 +52,27 @@ final class ExpositionScannerTests: XCTestCase {
 
     func testInvalidLinesAreReportedAndSkipped() {
         let cases: [(String, String)] = [
-            (#"x{a="b} 1"#, "line 1, column 5: unterminated label value"),
-            (#"x{a="b""#, "line 1, column 8: unterminated label set"),
-            (#"x{a="b" c="d"} 1"#, "line 1, column 9: expected , or } after a label value"),
-            (#"x{a=b} 1"#, "line 1, column 5: expected \" to open the label value"),
-            (#"x{a} 1"#, "line 1, column 4: expected = after label name"),
-            (#"x{1a="b"} 1"#, "line 1, column 3: invalid label name"),
-            ("x", "line 1, column 2: missing value"),
-            ("x ", "line 1, column 3: missing value"),
-            ("x abc", "line 1, column 3: invalid value \"abc\""),
-            ("x 1.2.3", "line 1, column 3: invalid value \"1.2.3\""),
-            ("x 1 2 3", "line 1, column 7: unexpected text after the sample"),
-            ("x 1 abc", "line 1, column 5: invalid timestamp \"abc\""),
-            ("1x 1", "line 1, column 1: expected a metric name"),
-            ("x-y 1", "line 1, column 2: invalid character in metric name"),
-            ("  x 1", "line 1, column 1: line starts with whitespace"),
-            ("# TYPE x countr", "line 1, column 10: unknown metric type"),
-            ("# TYPE", "line 1, column 7: # TYPE without a metric name"),
+            (#"x{a="b} 1"#, "line 1: unterminated label value (column 5)"),
+            (#"x{a="b""#, "line 1: unterminated label set (column 8)"),
+            (#"x{a="b" c="d"} 1"#, "line 1: expected , or } after a label value (column 9)"),
+            (#"x{a=b} 1"#, "line 1: expected \" to open the label value (column 5)"),
+            (#"x{a} 1"#, "line 1: expected = after label name (column 4)"),
+            (#"x{a b="c"} 1"#, "line 1: invalid character in label name (column 4)"),
+            (#"x{a-b="c"} 1"#, "line 1: invalid character in label name (column 4)"),
+            (#"x{1a="b"} 1"#, "line 1: invalid label name (column 3)"),
+            ("x", "line 1: missing value (column 2)"),
+            ("x ", "line 1: missing value (column 3)"),
+            ("x abc", "line 1: invalid value \"abc\" (column 3)"),
+            ("x 1.2.3", "line 1: invalid value \"1.2.3\" (column 3)"),
+            ("x 1 2 3", "line 1: unexpected text after the sample (column 7)"),
+            ("x 1 abc", "line 1: invalid timestamp \"abc\" (column 5)"),
+            ("1x 1", "line 1: expected a metric name (column 1)"),
+            ("x-y 1", "line 1: invalid character in metric name (column 2)"),
+            ("  x 1", "line 1: line starts with whitespace (column 1)"),
+            ("# TYPE x countr", "line 1: unknown metric type (column 10)"),
+            ("# TYPE", "line 1: # TYPE without a metric name (column 7)"),
             ("a 1\n# EOF\nb 2\n", "line 3: content after # EOF is ignored"),
-            ("x{a=\"\u{1}\" 1", "line 1, column 9: expected , or } after a label value"),
+            ("x{a=\"\u{1}\" 1", "line 1: expected , or } after a label value (column 9)"),
         ]
         for (input, expected) in cases {
             let result = scan(input)
@@ -81,18 +83,18 @@ final class ExpositionScannerTests: XCTestCase {
     func testABadLineDoesNotLoseItsNeighbours() {
         let result = scan("a 1\nb{x=\"unterminated} 2\nc 3\nd bogus\ne{y=\"z\"} 5\n")
         XCTAssertEqual(result.samples.map(\.name), ["a", "c", "e"])
-        XCTAssertEqual(result.errors, ["line 2, column 5: unterminated label value", "line 4, column 3: invalid value \"bogus\""])
+        XCTAssertEqual(result.errors, ["line 2: unterminated label value (column 5)", "line 4: invalid value \"bogus\" (column 3)"])
     }
 
     func testALabelValueCannotSpanLines() {
         let result = scan("x{a=\"b\n\"} 1\ny 2\n")
         XCTAssertEqual(result.samples.map(\.name), ["y"])
-        XCTAssertEqual(result.errors, ["line 1, column 5: unterminated label value", "line 2, column 1: expected a metric name"])
+        XCTAssertEqual(result.errors, ["line 1: unterminated label value (column 5)", "line 2: expected a metric name (column 1)"])
     }
 
     func testErrorMessagesEscapeControlCharacters() {
         let result = scan("x \u{1B}[31m")
-        XCTAssertEqual(result.errors, ["line 1, column 3: invalid value \"\\x1b[31m\""])
+        XCTAssertEqual(result.errors, ["line 1: invalid value \"\\x1b[31m\" (column 3)"])
     }
 
     func testMetadata() {

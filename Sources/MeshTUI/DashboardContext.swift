@@ -1,0 +1,42 @@
+/// What the dashboard shows that isn't in a snapshot: where the targets come from, the
+/// window and interval it was started with, and the glyphs and keys of this terminal.
+public struct DashboardContext: Sendable {
+    /// Where the targets come from: `targets`, `file_sd:<path>`…
+    public var source: String
+    /// The window rates and quantiles are computed over, in milliseconds.
+    public var windowMs: Int64
+    /// Time between scrapes, in milliseconds.
+    public var intervalMs: Int64
+    public var glyphs: Glyphs
+    public var keymap: Keymap
+
+    /// The context of a dashboard over `source`.
+    public init(source: String, windowMs: Int64, intervalMs: Int64, glyphs: Glyphs, keymap: Keymap = .standard) {
+        self.source = source
+        self.windowMs = windowMs
+        self.intervalMs = intervalMs
+        self.glyphs = glyphs
+        self.keymap = keymap
+    }
+
+    /// `500ms`, `2s`, `1.5s`, `1m`, `1m30s`, `2h`: a duration as the command line spells it.
+    public static func duration(_ ms: Int64) -> String {
+        if ms < 1000 { return "\(ms)ms" }
+        if ms < 60_000, ms % 1000 != 0 {
+            var fraction = String(String(ms % 1000 + 1000).dropFirst())  // three digits, zero-padded
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return "\(ms / 1000).\(fraction)s"
+        }
+        let s = ms / 1000
+        let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60)
+        return (h > 0 ? "\(h)h" : "") + (m > 0 ? "\(m)m" : "") + (sec > 0 ? "\(sec)s" : "")
+    }
+
+    /// `HH:MM:SS UTC` of a time in milliseconds since the epoch.
+    public static func clock(_ ms: Int64) -> String {
+        let day = (ms / 1000) % 86_400
+        let s = day < 0 ? day + 86_400 : day
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60)) UTC"
+    }
+}

@@ -1,0 +1,44 @@
+/// The symbols the views draw with, as data: one Unicode set and one ASCII set, chosen once
+/// at start-up so no view has to ask which terminal it is on.
+///
+/// No emoji: they render as boxes or at the wrong width in many terminal and font setups.
+public struct Glyphs: Hashable, Sendable {
+    /// Between a call's source and destination: `SRC → DST`.
+    public var arrow: String
+    /// Marks the table that has the keyboard focus.
+    public var focus: String
+    /// Before an edge that is secured by mTLS, and one that is not.
+    public var secured: String
+    public var insecure: String
+    /// Before a success rate below the warning threshold.
+    public var lowSuccess: String
+    /// Before a failed target.
+    public var failed: String
+    /// Ends text cut short to fit its column: one cell wide.
+    public var cut: String
+    /// Ends a sentence that trails off ("waiting…").
+    public var ellipsis: String
+    /// Joins the parts of the header line.
+    public var separator: String
+
+    /// Box-drawing-free Unicode symbols that every UTF-8 terminal font has.
+    public static let unicode = Glyphs(arrow: "→", focus: "▸", secured: "✓", insecure: "✗", lowSuccess: "▼",
+                                       failed: "✗", cut: "…", ellipsis: "…", separator: " · ")
+    /// Plain ASCII, for terminals without a UTF-8 locale.
+    public static let ascii = Glyphs(arrow: "->", focus: ">", secured: "*", insecure: "!", lowSuccess: "!",
+                                     failed: "x", cut: "~", ellipsis: "...", separator: " | ")
+
+    /// Every symbol in the set, for checks such as "ASCII only".
+    public var all: [String] { [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator] }
+
+    /// The Unicode set when the character encoding named by `codeset` (from
+    /// `nl_langinfo(CODESET)`) is UTF-8, else the ASCII set.
+    public static func forCodeset(_ codeset: String) -> Glyphs {
+        isUTF8(codeset) ? .unicode : .ascii
+    }
+
+    /// Whether `codeset` names UTF-8, however it is spelled (`UTF-8`, `utf8`).
+    public static func isUTF8(_ codeset: String) -> Bool {
+        codeset.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
+    }
+}

@@ -1,0 +1,63 @@
+/// A table drawn into a grid: a header row, then the rows that fit, scrolled so the
+/// selected row stays on screen. Rows that don't fit are left out, never wrapped.
+public struct TableView<Row> {
+    public var columns: [TableColumn<Row>]
+    public var rows: [Row]
+    /// The row shown in reverse video, or nil for none.
+    public var selected: Int?
+    /// Shown instead of rows when there are none.
+    public var emptyMessage: String
+    public var glyphs: Glyphs
+
+    /// A table of `rows` in `columns`.
+    public init(columns: [TableColumn<Row>], rows: [Row], selected: Int?, emptyMessage: String, glyphs: Glyphs) {
+        self.columns = columns
+        self.rows = rows
+        self.selected = selected
+        self.emptyMessage = emptyMessage
+        self.glyphs = glyphs
+    }
+
+    /// The rows shown when `visible` fit: the first ones, or a window that ends at the selection.
+    public func shownRows(visible: Int) -> Range<Int> {
+        let count = min(rows.count, max(0, visible))
+        let wanted = (selected ?? 0) - count + 1
+        let first = max(0, min(wanted, rows.count - count))
+        return first..<(first + count)
+    }
+
+    /// Draws the table into lines `y..<y+height` of `grid` (the header takes the first) and
+    /// returns the rows it showed.
+    @discardableResult
+    public func draw(into grid: inout CellGrid, y: Int, height: Int) -> Range<Int> {
+        guard height > 0 else { return 0..<0 }
+        let cells = rows.map { row in columns.map { $0.cell(row) } }
+        let content = columns.indices.map { i in
+            cells.reduce(CharacterWidth.of(columns[i].header)) { max($0, CharacterWidth.of($1[i].text)) }
+        }
+        let layout = TableLayout(columns, width: grid.width, content: content)
+        for p in layout.placements {
+            let column = columns[p.index]
+            put(TableCell(column.header, .header), column.alignment, p, into: &grid, y: y)
+        }
+        if rows.isEmpty {
+            if height > 1 { grid.put(emptyMessage, x: 0, y: y + 1, style: .normal) }
+            return 0..<0
+        }
+        let shown = shownRows(visible: height - 1)
+        for (line, index) in shown.enumerated() {
+            for p in layout.placements {
+                put(cells[index][p.index], columns[p.index].alignment, p, into: &grid, y: y + 1 + line)
+            }
+            if index == selected { grid.restyle(row: y + 1 + line) { $0.selected } }
+        }
+        return shown
+    }
+
+    private func put(_ cell: TableCell, _ alignment: TableColumn<Row>.Alignment, _ p: TableLayout.Placement,
+                     into grid: inout CellGrid, y: Int) {
+        let text = CharacterWidth.truncate(cell.text, width: p.width, cut: glyphs.cut)
+        let pad = alignment == .right ? p.width - CharacterWidth.of(text) : 0
+        grid.put(text, x: p.x + pad, y: y, style: cell.style, limit: p.width - pad)
+    }
+}

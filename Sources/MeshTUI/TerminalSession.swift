@@ -1,0 +1,130 @@
+import CNCurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal couldn't be taken over, in words a user can act on.
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Something that happened at the keyboard or to the window.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    /// The window changed size: redraw at ``TerminalSession/size``.
+    case resize
+    /// The terminal is gone (window closed, connection dropped) without a SIGHUP reaching us.
+    case hangup
+}
+
+/// The full-screen terminal: sets ncurses up on creation and puts the terminal back with
+/// ``restore()``, which is safe to call more than once and runs on deinit as a last resort.
+///
+/// Owned by the main thread; nothing else touches ncurses. While it is up, stderr is held
+/// back and SIGINT/SIGTERM/SIGHUP only raise ``TerminalSignals/pending``. Capabilities are
+/// decided once here: the glyph set from the locale's character encoding, colours from the
+/// terminal and `NO_COLOR`.
+public final class TerminalSession {
+    /// Whether the locale's character encoding is UTF-8; without it ncurses shows only ASCII.
+    public let utf8: Bool
+    /// Unicode under a UTF-8 locale, else ASCII.
+    public var glyphs: Glyphs { utf8 ? .unicode : .ascii }
+    /// Whether roles are drawn in colour (a colour terminal and no `NO_COLOR`).
+    public let colors: Bool
+    let window: UnsafeMutablePointer<WINDOW>
+    private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    private let input: UnsafeMutablePointer<FILE>
+    private let stderrHold: StderrHold?
+    /// The frame on screen, to write only the cells that change.
+    var previous: CellGrid?
+    private var active = true
+
+    /// Takes over the terminal; `getEvent()` waits at most `inputTimeoutMs` for a key.
+    public init(inputTimeoutMs: Int32 = 100) throws {
+        TerminalSignals.install()
+        setlocale(LC_CTYPE, "")  // only LC_CTYPE: LC_NUMERIC would change how C formats numbers
+        utf8 = Glyphs.isUTF8(String(cString: nl_langinfo(nl_item(CODESET))))
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        let hold = StderrHold()
+        guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r"),
+              let screen = newterm(nil, output, input), let window = meshtop_stdscr() else {
+            hold?.release()
+            TerminalSignals.uninstall()
+            throw TerminalError(description: "cannot drive this terminal (TERM=\(term.isEmpty ? "unset" : term)); "
+                                + "set TERM to one terminfo knows, or use --once.")
+        }
+        (self.output, self.input, self.screen, self.window, stderrHold) = (output, input, screen, window, hold)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }  // Esc quits at once, not after a second
+        wtimeout(window, inputTimeoutMs)
+        colors = Self.startColors()
+    }
+
+    deinit { restore() }
+
+    /// Puts the terminal back as it was: leaves the screen, writes out held stderr, and
+    /// gives the signals their default action. Does nothing the second time.
+    public func restore() {
+        guard active else { return }
+        active = false
+        endwin()
+        delscreen(screen)
+        fclose(output)
+        fclose(input)
+        stderrHold?.release()
+        TerminalSignals.uninstall()
+    }
+
+    /// The window's size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// The next key press or resize, or nil when the input timeout passed without one.
+    public func getEvent() -> TerminalEvent? {
+        guard active else { return nil }
+        let code = wgetch(window)
+        // A hung-up terminal makes wgetch fail at once instead of waiting: without this check
+        // the loop would spin, drawing to nowhere.
+        if code == ERR, isatty(fileno(input)) == 0 { return .hangup }
+        if code == KEY_RESIZE { return .resize }
+        return Self.key(code).map(TerminalEvent.key)
+    }
+
+    /// The key an ncurses key code stands for; nil for codes the dashboard doesn't use.
+    static func key(_ code: Int32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 27: return .escape
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case (KEY_F0 + 1)...(KEY_F0 + 24): return .function(Int(code - KEY_F0))
+        case 32..<127: return .character(Character(Unicode.Scalar(UInt8(code))))
+        default: return nil
+        }
+    }
+
+    /// Colour pair numbers of the roles that have a colour.
+    enum Pair: Int16 {
+        case header = 1, good, warn, bad
+    }
+
+    private static func startColors() -> Bool {
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }  // no-color.org: set and not empty
+        guard has_colors() else { return false }
+        start_color()
+        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+        let colors: [(Pair, Int32)] = [
+            (.header, COLOR_CYAN), (.good, COLOR_GREEN), (.warn, COLOR_YELLOW), (.bad, COLOR_RED),
+        ]
+        for (pair, color) in colors { init_pair(pair.rawValue, Int16(color), background) }
+        return true
+    }
+}

@@ -1,0 +1,63 @@
+@testable import MeshModel
+import MeshTUI
+import XCTest
+
+/// A small hand-made mesh: two workloads, one edge without mTLS, one failed target.
+enum SampleMesh {
+    static let emoji = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "emoji")
+    static let voting = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "voting")
+    static let web = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "web")
+
+    /// 2023-11-14 22:13:20 UTC.
+    static let snapshot = Snapshot(
+        generatedAtMs: 1_700_000_000_000, windowSeconds: 10,
+        workloads: [
+            WorkloadStats(workload: emoji, meshedPods: 1, totalPods: 1, metrics: GoldenMetrics(
+                rps: 5.04, success: 1, latencyP50: 3.2, latencyP95: 8.7, latencyP99: 9.8, tcpOpenConnections: 3)),
+            WorkloadStats(workload: voting, meshedPods: 2, totalPods: 2, metrics: GoldenMetrics(
+                rps: 2.9, success: 0.8889, latencyP50: 40, latencyP95: 94, latencyP99: 99, tcpOpenConnections: 4)),
+        ],
+        edges: [
+            EdgeStats(src: web, dst: voting, metrics: GoldenMetrics(
+                rps: 2.9, success: 0.8889, latencyP50: 15, latencyP95: 28, latencyP99: 30),
+                      mtls: false, noTLSReason: "not_provided_by_remote", serverID: ""),
+        ],
+        pods: [],
+        targets: [
+            target("http://10.0.0.7:4191/metrics", ok: true),
+            target("http://10.0.0.8:4191/metrics", ok: true),
+            target("http://10.0.0.9:4191/metrics", ok: false, error: "connection refused"),
+        ])
+
+    static func target(_ url: String, ok: Bool, error: String? = nil) -> TargetHealth {
+        TargetHealth(url: url, pod: "", workload: emoji, ok: ok, error: error, bytes: 0, durationMs: 1)
+    }
+
+    /// `count` workloads named `w00`, `w01`…, for scrolling.
+    static func workloads(_ count: Int) -> [WorkloadStats] {
+        (0..<count).map { i in
+            let name = i < 10 ? "w0\(i)" : "w\(i)"
+            return WorkloadStats(workload: WorkloadRef(namespace: "ns", kind: "deployment", name: name),
+                                 meshedPods: 1, totalPods: 1, metrics: GoldenMetrics())
+        }
+    }
+
+    static let context = DashboardContext(source: "targets", windowMs: 10_000, intervalMs: 2_000, glyphs: .unicode)
+}
+
+extension CellGrid {
+    /// The grid's rows with trailing blanks removed, joined by newlines: what a screen shows.
+    var screen: String {
+        rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+    }
+}
+
+/// Compares a rendered screen with the expected one, line by line, so a failure names the line.
+func assertScreen(_ grid: CellGrid, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    let actual = grid.screen.split(separator: "\n", omittingEmptySubsequences: false)
+    let wanted = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    XCTAssertEqual(actual.count, wanted.count, "line count", file: file, line: line)
+    for (i, (a, w)) in zip(actual, wanted).enumerated() where a != w {
+        XCTFail("line \(i + 1):\n  got:  \(a)\n  want: \(w)", file: file, line: line)
+    }
+}

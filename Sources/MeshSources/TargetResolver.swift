@@ -1,3 +1,4 @@
+import Foundation
 import MeshModel
 
 /// Completes the identity of targets: labels first, then each proxy's own `/env.json`, then the
@@ -40,12 +41,20 @@ public enum TargetResolver {
             workload.namespace = namespace
             return ScrapeTarget(url: spec.url, workload: workload, pod: pod ?? spec.address)
         }
-        if let pod {
+        if let pod = pod ?? savedPodName(spec.url) {
             return ScrapeTarget(url: spec.url, workload: PodIdentity.workload(forPod: pod, namespace: namespace),
                                 pod: pod)
         }
         return ScrapeTarget(url: spec.url,
                             workload: WorkloadRef(namespace: namespace, kind: "target", name: spec.address),
                             pod: spec.address)
+    }
+
+    /// A saved body is named after its file, which is often the pod it came from
+    /// (`web-7d9c8b5f4-x2kq9.txt`): the name without its extension.
+    static func savedPodName(_ url: String) -> String? {
+        guard url.lowercased().hasPrefix("file://"), let file = URL(string: url)?.deletingPathExtension().lastPathComponent,
+              !file.isEmpty, file != "/" else { return nil }
+        return file
     }
 }

@@ -53,6 +53,7 @@ final class TargetResolverTests: XCTestCase {
             TargetSpec(url: server.url("/metrics")),
             TargetSpec(url: "http://\(refused)/metrics"),
             TargetSpec(url: "file:///tmp/proxy.txt"),
+            TargetSpec(url: "file:///var/captures/web-7d9c8b5f4-x2kq9.prom"),
         ]
         let targets = TargetResolver.resolve(specs, fetcher: HTTPFetcher())
         XCTAssertEqual(targets, [
@@ -63,9 +64,9 @@ final class TargetResolverTests: XCTestCase {
                          pod: "web-7d9c8b5f4-x2kq9"),
             ScrapeTarget(url: specs[2].url, workload: WorkloadRef(namespace: "", kind: "target", name: refused),
                          pod: refused),
-            ScrapeTarget(url: specs[3].url,
-                         workload: WorkloadRef(namespace: "", kind: "target", name: "/tmp/proxy.txt"),
-                         pod: "/tmp/proxy.txt"),
+            ScrapeTarget(url: specs[3].url, workload: WorkloadRef(namespace: "", kind: "pod", name: "proxy"), pod: "proxy"),
+            ScrapeTarget(url: specs[4].url, workload: WorkloadRef(namespace: "", kind: "deployment", name: "web"),
+                         pod: "web-7d9c8b5f4-x2kq9"),
         ])
     }
 }

@@ -105,7 +105,8 @@ final class OnceEndToEndTests: XCTestCase {
         XCTAssertEqual(web["rps"] as? Double, 0)     // the same counters twice: nothing happened
         XCTAssertTrue(web["success"] is NSNull)       // and no success rate without requests
         XCTAssertTrue(web["latency_ms_p50"] is NSNull)
-        XCTAssertEqual(web["kind"] as? String, "target")
+        XCTAssertEqual(web["kind"] as? String, "pod")  // named after the saved file
+        XCTAssertEqual(web["name"] as? String, "saved")
     }
 
     func testTargetsFileLabelsNameTheWorkload() throws {

@@ -1,0 +1,45 @@
+# meshtop: build, run and test on Debian/Ubuntu.
+#   make run     install what is missing, build, run meshtop (ARGS=... to choose targets)
+#   make test    install what is missing, build, run every test
+#   make install PREFIX=/usr/local   release build (static Swift runtime) + themes
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SAMPLE := Tests/ExpositionTests/Fixtures/proxy-metrics-2022-sampleMetrics.txt
+ARGS ?= --once --window 2s $(SAMPLE)
+
+.PHONY: deps build release run test bench install clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "meshtop: installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "meshtop: a Swift 6 toolchain is needed (swift.org/install)"; exit 2; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+
+run: release
+	.build/release/meshtop $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	.build/release/meshtop bench
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/meshtop/themes
+	install -m 755 .build/release/meshtop $(DESTDIR)$(PREFIX)/bin/meshtop
+	find themes -maxdepth 1 -type f -exec install -m 644 {} $(DESTDIR)$(PREFIX)/share/meshtop/themes/ \;
+
+clean:
+	rm -rf .build

@@ -32,7 +32,7 @@ public enum FetchError: Error, Equatable, Hashable, Sendable, CustomStringConver
             return Self.describeStatus(code)
         case .bodyTooLarge(let limit):
             return "response larger than the \(Self.formatBytes(limit)) limit: aborted "
-                + "(raise the body size limit if this target really exports that much)"
+                + "(raise --max-body-bytes if this target really exports that much)"
         case .tls(let detail):
             return "TLS error: \(detail) (certificates are verified; a proxy's admin port 4191 speaks "
                 + "plain http://)"

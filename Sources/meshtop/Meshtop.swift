@@ -45,7 +45,7 @@ struct Meshtop: ParsableCommand {
         let targets = try scrape.resolveTargets()
         let fetcher = HTTPFetcher(limits: scrape.limits)
         if once {
-            throw OnceReport(targets: targets, fetcher: fetcher, window: window.milliseconds).run(json: json).code
+            throw OnceReport(targets: targets, fetcher: fetcher, window: window.milliseconds, source: scrape.sourceDescription).run(json: json).code
         }
         throw try LiveView(targets: targets, fetcher: fetcher, window: window.milliseconds,
                            interval: interval.milliseconds, source: scrape.sourceDescription).run().code

@@ -7,11 +7,13 @@ struct OnceReport {
     var targets: [ScrapeTarget]
     var fetcher: HTTPFetcher
     var window: Int64
+    /// What the JSON `source` key says the targets came from.
+    var source: String
 
     /// Prints the table or JSON document; returns the exit status the scrape health calls for.
     func run(json: Bool) -> MeshtopExit {
         let snapshot = measure()
-        Console.out(json ? SnapshotJSON.encode(snapshot, source: "targets") + "\n" : StatTable.render(snapshot))
+        Console.out(json ? SnapshotJSON.encode(snapshot, source: source) + "\n" : StatTable.render(snapshot))
         return Self.report(snapshot.targets)
     }
 

@@ -29,7 +29,7 @@ final class FetchErrorTests: XCTestCase {
 
     func testDescriptionsAreActionable() {
         XCTAssertEqual(FetchError.bodyTooLarge(64 << 20).description,
-                       "response larger than the 64 MiB limit: aborted (raise the body size limit if this target "
+                       "response larger than the 64 MiB limit: aborted (raise --max-body-bytes if this target "
                        + "really exports that much)")
         XCTAssertTrue(FetchError.bodyTooLarge(1000).description.contains("1000 bytes"))
         XCTAssertEqual(FetchError.dns("proxy.example").description,

@@ -85,12 +85,6 @@ public struct SeriesCache: Sendable {
         count += 1
     }
 
-    /// Forgets everything, keeping the allocated capacity.
-    public mutating func removeAll() {
-        for i in entries.indices { entries[i] = nil }
-        count = 0
-    }
-
     private mutating func grow() {
         let old = entries
         entries = Array(repeating: nil, count: old.count * 2)

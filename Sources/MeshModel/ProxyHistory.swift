@@ -35,9 +35,6 @@ public struct ProxyHistory: Sendable {
         self.target = target
     }
 
-    /// Timestamps of the scrapes held, oldest first.
-    public var scrapeTimes: [Int64] { scrapes.map(\.timestampMs) }
-
     /// Reads one `/metrics` body scraped at `timestampMs` (later than any before).
     @discardableResult
     public mutating func ingest(_ body: [UInt8], at timestampMs: Int64) -> IngestReport {

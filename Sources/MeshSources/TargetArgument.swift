@@ -1,19 +1,5 @@
 import Foundation
 
-/// A command-line target that meshtop can't use, with the reason.
-public struct TargetArgumentError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
-    /// The whole message.
-    public var message: String
-
-    /// Creates an error with this message.
-    public init(_ message: String) { self.message = message }
-
-    /// The whole message.
-    public var description: String { message }
-    /// Same as ``description``, for `localizedDescription`.
-    public var errorDescription: String? { message }
-}
-
 /// Targets given on the command line.
 public enum TargetArgument {
     /// The spec for one command-line argument:
@@ -22,10 +8,10 @@ public enum TargetArgument {
     /// - the path of an existing file becomes its absolute `file://` URL;
     /// - `host:port` (or `[v6addr]:port`) becomes `http://host:port/metrics`.
     ///
-    /// - Throws: ``TargetArgumentError`` for anything else.
+    /// - Throws: ``TargetError`` for anything else.
     public static func spec(for argument: String) throws -> TargetSpec {
         let text = argument.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw TargetArgumentError("empty target") }
+        guard !text.isEmpty else { throw TargetError("empty target") }
 
         if let separator = text.range(of: "://") {
             let scheme = text[..<separator.lowerBound].lowercased()
@@ -40,17 +26,17 @@ public enum TargetArgument {
                 if rest[slash...] == "/" { return TargetSpec(url: String(text.dropLast()) + "/metrics") }
                 return TargetSpec(url: text)
             default:
-                throw TargetArgumentError("\(argument): unsupported scheme \"\(scheme)\" (use http, https or file)")
+                throw TargetError("\(argument): unsupported scheme \"\(scheme)\" (use http, https or file)")
             }
         }
 
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw TargetArgumentError("\(argument): is a directory, not a metrics file") }
+            if isDirectory.boolValue { throw TargetError("\(argument): is a directory, not a metrics file") }
             return TargetSpec(url: URL(fileURLWithPath: text).standardizedFileURL.absoluteString)
         }
         if isHostPort(text) { return TargetSpec(url: "http://\(text)/metrics") }
-        throw TargetArgumentError("\(argument): no such file, and not a URL or host:port (for example "
+        throw TargetError("\(argument): no such file, and not a URL or host:port (for example "
             + "10.42.0.7:4191 or http://localhost:4191/metrics)")
     }
 

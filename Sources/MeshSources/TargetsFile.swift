@@ -1,7 +1,8 @@
 import Foundation
 
-/// A problem with a targets file, naming the file and the entry: `targets.yaml: entry 2: …`.
-public struct TargetsFileError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
+/// A target meshtop can't use, with the reason: a command-line argument it can't read, or a
+/// problem in a targets file, naming the file and the entry (`targets.yaml: entry 2: …`).
+public struct TargetError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
     /// The whole message.
     public var message: String
 
@@ -27,28 +28,28 @@ public struct TargetsFileError: Error, Hashable, Sendable, CustomStringConvertib
 public enum TargetsFile {
     /// Parses a targets file's text. `fileName` only prefixes error messages.
     ///
-    /// - Throws: ``TargetsFileError``.
+    /// - Throws: ``TargetError``.
     public static func parse(text: String, fileName: String) throws -> [TargetSpec] {
         let tree: TargetsFileTree
-        do throws(TargetsFileError) {
+        do throws(TargetError) {
             tree = try TargetsFileTree.parse(text)
         } catch {
-            throw TargetsFileError("\(fileName): \(error.message)")
+            throw TargetError("\(fileName): \(error.message)")
         }
         let entries: [TargetsFileTree]
         switch tree {
         case .null: return []
         case .list(let list): entries = list
         default:
-            throw TargetsFileError("\(fileName): expected a list of {\"targets\": [...], \"labels\": {...}} "
+            throw TargetError("\(fileName): expected a list of {\"targets\": [...], \"labels\": {...}} "
                 + "entries, found \(tree.kindName)")
         }
         var specs: [TargetSpec] = []
         for (offset, entry) in entries.enumerated() {
-            do throws(TargetsFileError) {
+            do throws(TargetError) {
                 specs += try parseEntry(entry)
             } catch {
-                throw TargetsFileError("\(fileName): entry \(offset + 1): \(error.message)")
+                throw TargetError("\(fileName): entry \(offset + 1): \(error.message)")
             }
         }
         return specs
@@ -56,26 +57,26 @@ public enum TargetsFile {
 
     /// Reads and parses the targets file at `path`; errors name `path` as given.
     ///
-    /// - Throws: ``TargetsFileError``.
+    /// - Throws: ``TargetError``.
     public static func load(path: String) throws -> [TargetSpec] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TargetsFileError("\(path): no such file")
+            throw TargetError("\(path): no such file")
         }
-        if isDirectory.boolValue { throw TargetsFileError("\(path): is a directory, not a targets file") }
+        if isDirectory.boolValue { throw TargetError("\(path): is a directory, not a targets file") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TargetsFileError("\(path): cannot read (permission denied?)")
+            throw TargetError("\(path): cannot read (permission denied?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TargetsFileError("\(path): not UTF-8 text")
+            throw TargetError("\(path): not UTF-8 text")
         }
         return try parse(text: text, fileName: path)
     }
 
     /// One `{"targets": […], "labels": {…}}` entry. Errors carry no file or entry prefix.
-    static func parseEntry(_ entry: TargetsFileTree) throws(TargetsFileError) -> [TargetSpec] {
+    static func parseEntry(_ entry: TargetsFileTree) throws(TargetError) -> [TargetSpec] {
         guard case .map(let fields) = entry else {
-            throw TargetsFileError("expected a mapping with \"targets\" and \"labels\", found \(entry.kindName)")
+            throw TargetError("expected a mapping with \"targets\" and \"labels\", found \(entry.kindName)")
         }
         var targets: [String]?
         var labels: [String: String] = [:]
@@ -83,10 +84,10 @@ public enum TargetsFile {
             switch key {
             case "targets": targets = try parseTargets(value)
             case "labels": labels = try parseLabels(value)
-            default: throw TargetsFileError("unknown field \"\(key)\" (expected \"targets\" and \"labels\")")
+            default: throw TargetError("unknown field \"\(key)\" (expected \"targets\" and \"labels\")")
             }
         }
-        guard let targets else { throw TargetsFileError("missing \"targets\"") }
+        guard let targets else { throw TargetError("missing \"targets\"") }
 
         var plain: [String: String] = [:]
         var params: [(String, String)] = []
@@ -99,7 +100,7 @@ public enum TargetsFile {
         }
         let scheme = (labels["__scheme__"] ?? "http").lowercased()
         guard scheme == "http" || scheme == "https" else {
-            throw TargetsFileError("\"__scheme__\" must be \"http\" or \"https\", not \"\(scheme)\"")
+            throw TargetError("\"__scheme__\" must be \"http\" or \"https\", not \"\(scheme)\"")
         }
         var path = labels["__metrics_path__"] ?? "/metrics"
         if !path.hasPrefix("/") { path = "/" + path }
@@ -109,10 +110,10 @@ public enum TargetsFile {
         var specs: [TargetSpec] = []
         for (offset, target) in targets.enumerated() {
             let url: String
-            do throws(TargetsFileError) {
+            do throws(TargetError) {
                 url = try targetURL(target, scheme: scheme, suffix: suffix)
             } catch {
-                throw TargetsFileError("target \(offset + 1): \(error.message)")
+                throw TargetError("target \(offset + 1): \(error.message)")
             }
             specs.append(TargetSpec(url: url, labels: plain))
         }
@@ -120,21 +121,21 @@ public enum TargetsFile {
     }
 
     /// `"targets"`: a list of strings; `null` counts as an empty list.
-    private static func parseTargets(_ value: TargetsFileTree) throws(TargetsFileError) -> [String] {
+    private static func parseTargets(_ value: TargetsFileTree) throws(TargetError) -> [String] {
         let message = "\"targets\" must be a list of \"host:port\" strings"
         switch value {
         case .null: return []
         case .list(let items):
-            return try items.map { item throws(TargetsFileError) in
-                guard case .string(let target) = item else { throw TargetsFileError(message) }
+            return try items.map { item throws(TargetError) in
+                guard case .string(let target) = item else { throw TargetError(message) }
                 return target
             }
-        default: throw TargetsFileError(message)
+        default: throw TargetError(message)
         }
     }
 
     /// `"labels"`: a mapping of valid label names to strings; `null` counts as empty, as do null values.
-    private static func parseLabels(_ value: TargetsFileTree) throws(TargetsFileError) -> [String: String] {
+    private static func parseLabels(_ value: TargetsFileTree) throws(TargetError) -> [String: String] {
         let message = "\"labels\" must be a mapping of label names to strings"
         switch value {
         case .null: return [:]
@@ -142,32 +143,32 @@ public enum TargetsFile {
             var labels: [String: String] = [:]
             for (name, value) in pairs {
                 guard isLabelName(name) else {
-                    throw TargetsFileError("invalid label name \"\(name)\" (use letters, digits and _, "
+                    throw TargetError("invalid label name \"\(name)\" (use letters, digits and _, "
                         + "not starting with a digit)")
                 }
                 switch value {
                 case .string(let text): labels[name] = text
                 case .null: labels[name] = ""
-                default: throw TargetsFileError("label \"\(name)\" must be a string, not \(value.kindName)")
+                default: throw TargetError("label \"\(name)\" must be a string, not \(value.kindName)")
                 }
             }
             return labels
-        default: throw TargetsFileError(message)
+        default: throw TargetError(message)
         }
     }
 
     /// The URL for one target.
-    private static func targetURL(_ target: String, scheme: String, suffix: String) throws(TargetsFileError)
+    private static func targetURL(_ target: String, scheme: String, suffix: String) throws(TargetError)
         -> String {
         if let separator = target.range(of: "://") {
             let given = target[..<separator.lowerBound].lowercased()
             guard ["http", "https", "file"].contains(given) else {
-                throw TargetsFileError("unsupported scheme in \"\(target)\" (use http, https or file)")
+                throw TargetError("unsupported scheme in \"\(target)\" (use http, https or file)")
             }
             return target
         }
         let invalid = target.isEmpty || target.contains { $0.isWhitespace || "/?#@".contains($0) }
-        guard !invalid else { throw TargetsFileError("\"\(target)\" is not \"host:port\" or a URL") }
+        guard !invalid else { throw TargetError("\"\(target)\" is not \"host:port\" or a URL") }
         return "\(scheme)://\(target)\(suffix)"
     }
 

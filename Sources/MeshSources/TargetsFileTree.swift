@@ -29,7 +29,7 @@ indirect enum TargetsFileTree {
     /// Empty text (or a document holding only comments) is `.null`.
     ///
     /// - Throws: a message (without the file name) describing the syntax error.
-    static func parse(_ text: String) throws(TargetsFileError) -> TargetsFileTree {
+    static func parse(_ text: String) throws(TargetError) -> TargetsFileTree {
         let start = text.first { !$0.isWhitespace }
         if start == "[" || start == "{",
            let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
@@ -39,9 +39,9 @@ indirect enum TargetsFileTree {
             guard let node = try Yams.compose(yaml: text) else { return .null }
             return fromYAML(node)
         } catch let error as YamlError {
-            throw TargetsFileError(yamlMessage(error))
+            throw TargetError(yamlMessage(error))
         } catch {
-            throw TargetsFileError("not valid YAML or JSON: \(error)")
+            throw TargetError("not valid YAML or JSON: \(error)")
         }
     }
 

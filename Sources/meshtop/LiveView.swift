@@ -112,12 +112,11 @@ private final class ScrapeThread: Sendable {
     private func loop() {
         let round = ScrapeRound(fetcher: HTTPFetcher(limits: limits))
         var mesh = MeshWindow(windowMs: windowMs)
-        let clock = ContinuousClock()
+        let clock = ScrapeClock()
         var first: Int64?
         var last: Int64 = 0
         while !stopped {
-            let started = clock.now
-            let t = max(WallClock.nowMs(), last + 1)
+            let t = max(clock.nowMs(), last + 1)
             for outcome in round.scrape(targets, at: t) {
                 mesh.record(outcome.target, body: outcome.body, at: t, health: outcome.health)
             }
@@ -125,10 +124,7 @@ private final class ScrapeThread: Sendable {
             (first, last) = (begin, t)
             // Until a whole window has passed, rates are over the time there is data for.
             slot.publish(mesh.snapshot(at: t, rangeMs: t > begin ? min(windowMs, t - begin) : windowMs))
-            let next = started.advanced(by: .milliseconds(intervalMs))
-            while !stopped, clock.now < next {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
+            clock.sleep(untilMs: t + intervalMs) { stopped }
         }
     }
 }

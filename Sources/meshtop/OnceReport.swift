@@ -21,16 +21,14 @@ struct OnceReport {
     func measure() -> Snapshot {
         let round = ScrapeRound(fetcher: fetcher)
         var mesh = MeshWindow(windowMs: window)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let t0 = WallClock.nowMs()
+        let clock = ScrapeClock()
+        let t0 = clock.nowMs()
         let first = round.scrape(targets, at: t0)
         for outcome in first {
             mesh.record(outcome.target, body: outcome.body, at: t0, health: outcome.health)
         }
-        let remaining = start.advanced(by: .milliseconds(window)) - clock.now
-        if remaining > .zero { Thread.sleep(forTimeInterval: Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18) }
-        let t1 = max(WallClock.nowMs(), t0 + 1)
+        clock.sleep(untilMs: t0 + window)
+        let t1 = max(clock.nowMs(), t0 + 1)
         for (outcome, earlier) in zip(round.scrape(targets, at: t1), first) {
             var health = outcome.health
             if health.ok, !earlier.health.ok {
@@ -55,9 +53,4 @@ struct OnceReport {
         }
         return failed.count == targets.count ? .nothingScraped : .someFailed
     }
-}
-
-/// The wall clock, read only at the edges and passed into the pure code.
-enum WallClock {
-    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 }

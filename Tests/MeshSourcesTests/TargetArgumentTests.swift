@@ -52,7 +52,7 @@ final class TargetArgumentTests: XCTestCase {
         for c in cases {
             XCTAssertThrowsError(try TargetArgument.spec(for: c.argument), c.argument) { error in
                 XCTAssertEqual("\(error)", c.message)
-                XCTAssertEqual(error as? TargetArgumentError, TargetArgumentError(c.message))
+                XCTAssertEqual(error as? TargetError, TargetError(c.message))
             }
         }
     }

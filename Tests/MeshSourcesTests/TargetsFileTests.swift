@@ -97,7 +97,7 @@ final class TargetsFileTests: XCTestCase {
         for c in cases {
             XCTAssertThrowsError(try TargetsFile.parse(text: c.text, fileName: "t.yaml"), c.text) { error in
                 XCTAssertEqual("\(error)", c.message, c.text)
-                XCTAssertTrue(error is TargetsFileError)
+                XCTAssertTrue(error is TargetError)
             }
         }
     }

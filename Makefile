@@ -39,7 +39,7 @@ bench: release
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/meshtop/themes
 	install -m 755 .build/release/meshtop $(DESTDIR)$(PREFIX)/bin/meshtop
-	find themes -maxdepth 1 -type f -exec install -m 644 {} $(DESTDIR)$(PREFIX)/share/meshtop/themes/ \;
+	find themes -maxdepth 1 -name '*.yaml' -exec install -m 644 {} $(DESTDIR)$(PREFIX)/share/meshtop/themes/ \;
 
 clean:
 	rm -rf .build

@@ -84,10 +84,18 @@ public enum StatTable {
         return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + frac
     }
 
-    /// `text` with control characters replaced by `?`, safe for a terminal.
+    /// `text` with every character that could steer a terminal or reorder what is shown
+    /// replaced by `?`: C0 and C1 controls, DEL, line and paragraph separators, and the
+    /// bidirectional overrides and isolates.
     public static func display(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0
-        }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? "?" : $0 }))
+    }
+
+    /// Whether `scalar` is one that `display` replaces.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }

@@ -1,3 +1,5 @@
+import MeshModel
+
 /// A screen's worth of cells, drawn into by the views and written out by the backend.
 ///
 /// Pure and value-typed, so a view's output can be compared in a test. Text written into it
@@ -86,8 +88,9 @@ public struct CellGrid: Equatable, Sendable {
         }
     }
 
+    /// Whether any scalar of `character` could steer the terminal or reorder the line
+    /// (controls, separators, bidirectional overrides): those are drawn as `?`.
     private static func isControl(_ character: Character) -> Bool {
-        guard let v = character.unicodeScalars.first?.value else { return false }
-        return v < 0x20 || (0x7F...0x9F).contains(v)
+        character.unicodeScalars.contains(where: StatTable.isUnsafe)
     }
 }

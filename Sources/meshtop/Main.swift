@@ -31,8 +31,10 @@ enum Main {
                 print(type.fullMessage(for: error))
                 exit(0)
             }
+            // Our own errors already say what to do; the parser's get a pointer to the help.
             let name = type.configuration.commandName ?? "meshtop"
-            Console.error("\(type.message(for: error))\nRun '\(name) --help' for usage.")
+            let message = type.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            Console.error(error is UsageError ? message : "\(message) (see '\(name) --help')")
             exit(MeshtopExit.usage.rawValue)
         }
     }

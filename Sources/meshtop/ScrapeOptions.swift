@@ -59,6 +59,8 @@ struct ScrapeOptions: ParsableArguments {
         guard !specs.isEmpty else {
             throw UsageError("no targets: name proxy endpoints (http://10.0.0.7:4191/metrics, host:4191, a saved file) or --targets-file PATH.")
         }
+        var seen = Set<String>()
+        specs = specs.filter { seen.insert($0.url).inserted }
         let resolved = TargetResolver.resolve(specs, fetcher: HTTPFetcher(limits: limits))
         guard let namespace else { return resolved }
         let selected = resolved.filter { $0.workload.namespace == namespace }

@@ -1,19 +1,21 @@
 # meshtop: build, run and test on Debian/Ubuntu.
-#   make run     install what is missing, build, run meshtop (ARGS=... to choose targets)
+#   make demo    install what is missing, build, run meshtop on its built-in demo mesh
+#   make run     the same, with your own arguments (ARGS=...)
 #   make test    install what is missing, build, run every test
 #   make install PREFIX=/usr/local   release build (static Swift runtime) + themes
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libcurl4-openssl-dev python3
+# The tests also check the demo's output with promtool (Debian's prometheus package) and fetch with curl.
+TEST_PACKAGES := prometheus curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SAMPLE := Tests/ExpositionTests/Fixtures/proxy-metrics-2022-sampleMetrics.txt
-ARGS ?= --once --window 2s $(SAMPLE)
+ARGS ?= --demo
 
-.PHONY: deps build release run test bench install clean
+.PHONY: deps build release demo run test bench install clean
 
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "meshtop: installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -26,9 +28,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
+demo: release
+	.build/release/meshtop --demo
+
 run: release
 	.build/release/meshtop $(ARGS)
 
+test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing

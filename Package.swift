@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
@@ -19,7 +21,13 @@ let package = Package(
         .target(name: "MeshSources", dependencies: [
             "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "MeshDemo", dependencies: ["MeshModel"]),
+        .target(name: "MeshDemo", dependencies: [
+            "MeshModel",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+        ]),
         .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses"]),
         .executableTarget(name: "meshtop", dependencies: [
             "Exposition", "MeshModel", "MeshSources", "MeshDemo", "MeshTUI",
@@ -29,6 +37,7 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
         .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"]),
+        .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -32,10 +32,12 @@ public struct SyntheticPeer: Sendable {
     }
 }
 
-/// A simulated linkerd2-proxy whose `/metrics` body is generated from rates and elapsed time.
+/// A simulated linkerd2-proxy whose `/metrics` body is generated from fixed rates and elapsed time,
+/// for parse benchmarks (`SyntheticExposition`); the demo mesh (`DemoMesh`) models changing traffic.
 ///
 /// Every counter is a rate times `elapsedSeconds`, rounded down, so the same inputs give the same
-/// bytes, and a larger `elapsedSeconds` never makes a counter go down.
+/// bytes, and a larger `elapsedSeconds` never makes a counter go down. Latency is log-normal
+/// around the median, with the 99th percentile at 3.2 × the median.
 public struct SyntheticProxy: Sendable {
     /// The pod's namespace.
     public var namespace: String
@@ -87,51 +89,10 @@ public struct SyntheticProxy: Sendable {
     }
 }
 
-// MARK: - What the proxy reports
+// MARK: - Building the report
 
-/// Responses with one status code on one endpoint series.
-struct StatusSeries {
-    var code: Int
-    var count: UInt64
-    var sumMs: UInt64
-    /// Cumulative counts, one per `LatencyShape.legacyBoundsMs`; the last (`+Inf`) equals `count`.
-    var buckets: [UInt64]
-}
-
-/// One legacy endpoint label set (`request_total`, `response_latency_ms`, `response_total`).
-struct EndpointSeries {
-    var labels: [UInt8]
-    var statuses: [StatusSeries]
-}
-
-/// One transport label set (`tcp_*`).
-struct TransportSeries {
-    var labels: [UInt8]
-    var opened: UInt64
-    var open: UInt64
-    var read: UInt64
-    var written: UInt64
-}
-
-/// One outbound route of the OpenMetrics `outbound_http_route_*` families.
-struct RouteSeries {
-    var labels: [UInt8]
-    var statuses: [(code: Int, count: UInt64)]
-    var count: UInt64
-    var sumSeconds: Double
-    /// Cumulative counts, one per `LatencyShape.routeBoundsSeconds`, then `+Inf`.
-    var buckets: [UInt64]
-}
-
-/// Everything one `/metrics` body says, as series ready to be written.
-struct ProxyReport {
-    var endpoints: [EndpointSeries] = []
-    var transports: [TransportSeries] = []
-    var routes: [RouteSeries] = []
-    var cpuSeconds = 0.0
-    var residentBytes: UInt64 = 0
-    var startTimeSeconds = 0.0
-
+extension ProxyReport {
+    /// The report of a `SyntheticProxy`: the admin port, inbound traffic per client, then each peer.
     init(_ proxy: SyntheticProxy) {
         let t = proxy.elapsedSeconds
         addAdmin(elapsed: t)
@@ -146,11 +107,11 @@ struct ProxyReport {
 
     /// The admin port: Prometheus scrapes and kubelet probes, unauthenticated.
     private mutating func addAdmin(elapsed t: Double) {
-        let statuses = SyntheticTraffic.statuses(rps: 0.2, mix: [(200, 1)], medianMs: 0.6, elapsed: t)
+        let statuses = SyntheticMix.statuses(rps: 0.2, mix: [(200, 1)], medianMs: 0.6, elapsed: t)
         endpoints.append(EndpointSeries(labels: ProxyLabels.inboundAdmin(), statuses: statuses))
-        transports.append(SyntheticTraffic.connections(
-            labels: ProxyLabels.inboundAdmin(peerSrc: true), rps: 0.2, reconnectRate: 0.2, peerSrc: true,
-            requestBytes: 120, responseBytes: 2_400, elapsed: t))
+        transports.append(ConnectionPool.series(
+            labels: ProxyLabels.inboundAdmin(peerSrc: true), open: 1, requests: 0.2 * t, elapsed: t,
+            reconnectRate: 0.2, peerSrc: true, requestBytes: 120, responseBytes: 2_400))
     }
 
     private mutating func addInbound(_ proxy: SyntheticProxy) {
@@ -158,44 +119,52 @@ struct ProxyReport {
         let clients = proxy.inboundClients.isEmpty
             ? [ProxyLabels.identity(serviceAccount: "default", namespace: proxy.namespace)] : proxy.inboundClients
         let rps = proxy.inboundRPS / Double(clients.count)
-        let mix = SyntheticTraffic.mix(successRate: proxy.successRate, codes: [200])
+        let mix = SyntheticMix.mix(successRate: proxy.successRate, codes: [200])
         let t = proxy.elapsedSeconds
         for client in clients {
-            let statuses = SyntheticTraffic.statuses(rps: rps, mix: mix, medianMs: proxy.latencyMs, elapsed: t)
-            endpoints.append(EndpointSeries(labels: ProxyLabels.inbound(proxy, client: client), statuses: statuses))
-            transports.append(SyntheticTraffic.connections(
-                labels: ProxyLabels.inbound(proxy, client: client, peerSrc: true), rps: rps, peerSrc: true, elapsed: t))
+            let statuses = SyntheticMix.statuses(rps: rps, mix: mix, medianMs: proxy.latencyMs, elapsed: t)
+            endpoints.append(EndpointSeries(
+                labels: ProxyLabels.inbound(podIP: proxy.podIP, tls: .client(client)), statuses: statuses))
+            transports.append(ConnectionPool.series(
+                labels: ProxyLabels.inbound(podIP: proxy.podIP, tls: .client(client), peerSrc: true),
+                open: ConnectionPool.open(rps: rps), requests: rps * t, elapsed: t, peerSrc: true))
         }
-        transports.append(SyntheticTraffic.connections(
-            labels: ProxyLabels.inboundToApp(proxy), rps: proxy.inboundRPS, peerSrc: false, elapsed: t))
+        transports.append(ConnectionPool.series(
+            labels: ProxyLabels.inboundToApp(podIP: proxy.podIP), open: ConnectionPool.open(rps: proxy.inboundRPS),
+            requests: proxy.inboundRPS * t, elapsed: t, peerSrc: false))
     }
 
     private mutating func addPeer(_ peer: SyntheticPeer, elapsed t: Double) {
         let pods = peer.pods.isEmpty ? [peer.workload.name] : peer.pods
         let rps = peer.rps / Double(pods.count)
-        let mix = SyntheticTraffic.mix(successRate: peer.successRate, codes: peer.statusCodes)
-        var all: [StatusSeries] = []
-        transports.append(SyntheticTraffic.connections(
-            labels: ProxyLabels.outboundFromApp(peer), rps: peer.rps, peerSrc: true, elapsed: t))
+        let mix = SyntheticMix.mix(successRate: peer.successRate, codes: peer.statusCodes)
+        transports.append(ConnectionPool.series(
+            labels: ProxyLabels.outboundFromApp(ip: ProxyLabels.serviceIP(peer.workload), port: 80),
+            open: ConnectionPool.open(rps: peer.rps), requests: peer.rps * t, elapsed: t, peerSrc: true))
         for pod in pods {
-            let statuses = SyntheticTraffic.statuses(rps: rps, mix: mix, medianMs: peer.latencyMs, elapsed: t)
-            endpoints.append(EndpointSeries(labels: ProxyLabels.outbound(peer, pod: pod), statuses: statuses))
-            transports.append(SyntheticTraffic.connections(
-                labels: ProxyLabels.outbound(peer, pod: pod, peerDst: true), rps: rps, peerSrc: false, elapsed: t))
-            all += statuses
+            let target = ProxyLabels.Peer(
+                workload: peer.workload, serviceAccount: peer.workload.name, pod: pod,
+                podIP: ProxyLabels.podIP(pod, namespace: peer.workload.namespace), tls: peer.tls)
+            let statuses = SyntheticMix.statuses(rps: rps, mix: mix, medianMs: peer.latencyMs, elapsed: t)
+            endpoints.append(EndpointSeries(labels: ProxyLabels.outbound(target), statuses: statuses))
+            transports.append(ConnectionPool.series(
+                labels: ProxyLabels.outbound(target, peerDst: true), open: ConnectionPool.open(rps: rps),
+                requests: rps * t, elapsed: t, peerSrc: false))
         }
-        routes.append(SyntheticTraffic.route(labels: ProxyLabels.route(peer), statuses: all, medianMs: peer.latencyMs))
+        let latency = SyntheticMix.latency(medianMs: peer.latencyMs)
+        routes.append(RouteSeries(labels: ProxyLabels.route(peer.workload), byCode: mix.map { entry in
+            (code: entry.code, terms: [LatencyTerm(requests: peer.rps * entry.share * t, latency: latency)])
+        }))
     }
 }
 
-// MARK: - SyntheticTraffic model
+// MARK: - Status mix
 
-/// Turns rates into counters: a fixed latency shape, a status mix, and connection churn.
-enum SyntheticTraffic {
-    /// `x` rounded down to a counter value; negative, NaN and absurd inputs count as zero.
-    /// The millionth added keeps `83.333… × 86400` from landing on 7199999.
-    static func amount(_ x: Double) -> UInt64 {
-        x > 0 && x < 1e18 ? UInt64(x + 1e-6) : 0
+/// Fixed-rate traffic: a status mix and a latency shape around a median.
+enum SyntheticMix {
+    /// The latency around `medianMs`: log-normal, p99 at 3.2 × the median.
+    static func latency(medianMs: Double) -> LatencyDistribution {
+        LatencyDistribution(p50Ms: medianMs, p99Ms: medianMs * 3.2)
     }
 
     /// Status codes and their share of responses: the success codes (deduplicated, each half the
@@ -225,160 +194,9 @@ enum SyntheticTraffic {
     static func statuses(
         rps: Double, mix: [(code: Int, share: Double)], medianMs: Double, elapsed: Double
     ) -> [StatusSeries] {
-        let shape = LatencyShape(medianMs: medianMs)
+        let latency = latency(medianMs: medianMs)
         return mix.map { entry in
-            let requests = rps * entry.share * elapsed
-            let count = amount(requests)
-            let buckets = shape.legacyFractions.map { amount(Double(count) * $0) } + [count]
-            return StatusSeries(
-                code: entry.code, count: count, sumMs: amount(requests * shape.meanMs), buckets: buckets)
+            StatusSeries(code: entry.code, terms: [LatencyTerm(requests: rps * entry.share * elapsed, latency: latency)])
         }
-    }
-
-    /// A pooled connection set: `1 + rps/100` stay open, and one is replaced every `1/reconnectRate` s.
-    /// On `peer="src"` the proxy reads requests and writes responses; on `peer="dst"` the reverse.
-    static func connections(
-        labels: [UInt8], rps: Double, reconnectRate: Double = 0.002, peerSrc: Bool,
-        requestBytes: Double = 350, responseBytes: Double = 1_100, elapsed: Double
-    ) -> TransportSeries {
-        let open = 1 + amount(rps / 100)
-        let requests = amount(rps * elapsed * requestBytes)
-        let responses = amount(rps * elapsed * responseBytes)
-        return TransportSeries(
-            labels: labels, opened: open + amount(reconnectRate * elapsed), open: open,
-            read: peerSrc ? requests : responses, written: peerSrc ? responses : requests)
-    }
-
-    /// The route-level view of one peer: every pod's statuses summed, on the coarse buckets.
-    static func route(labels: [UInt8], statuses: [StatusSeries], medianMs: Double) -> RouteSeries {
-        var byCode: [(code: Int, count: UInt64)] = []
-        for status in statuses {
-            if let i = byCode.firstIndex(where: { $0.code == status.code }) {
-                byCode[i].count += status.count
-            } else {
-                byCode.append((code: status.code, count: status.count))
-            }
-        }
-        let count = statuses.reduce(0) { $0 + $1.count }
-        let sumMs = statuses.reduce(0) { $0 + $1.sumMs }
-        let fractions = LatencyShape(medianMs: medianMs).routeFractions
-        return RouteSeries(
-            labels: labels, statuses: byCode, count: count, sumSeconds: Double(sumMs) / 1000,
-            buckets: fractions.map { amount(Double(count) * $0) } + [count])
-    }
-}
-
-// MARK: - Label sets
-
-/// The label sets linkerd2-proxy writes, in its order, as bytes without the braces.
-enum ProxyLabels {
-    private static let defaultServer = #"srv_group="",srv_kind="default",srv_name="all-unauthenticated""#
-    private static let defaultRoute = #"route_group="",route_kind="default",route_name="default","#
-        + #"authz_group="",authz_kind="default",authz_name="all-unauthenticated""#
-
-    /// `<sa>.<ns>.serviceaccount.identity.linkerd.cluster.local`
-    static func identity(serviceAccount: String, namespace: String) -> String {
-        "\(serviceAccount).\(namespace).serviceaccount.identity.linkerd.cluster.local"
-    }
-
-    /// The admin port, `0.0.0.0:4191`, reached without TLS; `peerSrc` gives the transport form.
-    static func inboundAdmin(peerSrc: Bool = false) -> [UInt8] {
-        let target = #"target_addr="0.0.0.0:4191",target_ip="0.0.0.0",target_port="4191","#
-            + #"tls="no_identity",no_tls_reason="no_tls_from_remote","# + defaultServer + #",srv_port="4191""#
-        return Array((peerSrc ? #"direction="inbound",peer="src","# + target
-            : #"direction="inbound","# + target + "," + defaultRoute).utf8)
-    }
-
-    /// Meshed traffic from `client` to the application port; `peerSrc` gives the transport form.
-    static func inbound(_ proxy: SyntheticProxy, client: String, peerSrc: Bool = false) -> [UInt8] {
-        let ip = escaped(proxy.podIP)
-        var text = peerSrc ? #"direction="inbound",peer="src","# : #"direction="inbound","#
-        text += #"target_addr="\#(ip):8080",target_ip="\#(ip)",target_port="8080",tls="true","#
-        text += #"client_id="\#(escaped(client))","# + defaultServer + #",srv_port="8080""#
-        if !peerSrc { text += "," + defaultRoute }
-        return Array(text.utf8)
-    }
-
-    /// The inbound proxy's plaintext connections to its own application.
-    static func inboundToApp(_ proxy: SyntheticProxy) -> [UInt8] {
-        let ip = escaped(proxy.podIP)
-        return Array((#"direction="inbound",peer="dst",target_addr="\#(ip):8080",target_ip="\#(ip)","#
-            + #"target_port="8080",tls="no_identity",no_tls_reason="loopback""#).utf8)
-    }
-
-    /// The application's plaintext connections to the outbound proxy, addressed to the Service IP.
-    static func outboundFromApp(_ peer: SyntheticPeer) -> [UInt8] {
-        let ip = serviceIP(peer.workload)
-        return Array((#"direction="outbound",peer="src",target_addr="\#(ip):80",target_ip="\#(ip)","#
-            + #"target_port="80",tls="no_identity",no_tls_reason="loopback""#).utf8)
-    }
-
-    /// Endpoint labels of one peer pod; `peerDst` gives the transport form (no `authority`).
-    static func outbound(_ peer: SyntheticPeer, pod: String, peerDst: Bool = false) -> [UInt8] {
-        let w = peer.workload
-        let ip = podIP(pod, namespace: w.namespace)
-        var text = peerDst ? #"direction="outbound",peer="dst","#
-            : #"direction="outbound",authority="\#(escaped(w.name)).\#(escaped(w.namespace)).svc.cluster.local:80","#
-        text += #"target_addr="\#(ip):8080",target_ip="\#(ip)",target_port="8080","#
-        text += peer.tls
-            ? #"tls="true",server_id="\#(escaped(identity(serviceAccount: w.name, namespace: w.namespace)))""#
-            : #"tls="no_identity",no_tls_reason="not_provided_by_service_discovery""#
-        for (key, value) in destination(w, pod: pod) { text += #",dst_\#(key)="\#(escaped(value))""# }
-        return Array(text.utf8)
-    }
-
-    /// Destination API metric labels of a pod, sorted by key as the proxy's `BTreeMap` is.
-    static func destination(_ w: WorkloadRef, pod: String) -> [(String, String)] {
-        var labels = [
-            ("control_plane_ns", "linkerd"), ("namespace", w.namespace), ("pod", pod),
-            ("service", w.name), ("serviceaccount", w.name), ("zone", ""), ("zone_locality", "unknown"),
-        ]
-        if let owner = WorkloadRef.labelKinds.first(where: { $0.kind == w.kind && $0.label != "job" }) {
-            labels.append((owner.label, w.name))
-        }
-        let parts = pod.split(separator: "-")
-        if w.kind == "deployment", parts.count >= 3, pod.hasPrefix(w.name + "-") {
-            labels.append(("pod_template_hash", String(parts[parts.count - 2])))
-        }
-        return labels.sorted { $0.0 < $1.0 }
-    }
-
-    /// The default HTTP route of the peer's Service, as the policy router labels it.
-    static func route(_ peer: SyntheticPeer) -> [UInt8] {
-        let w = peer.workload
-        return Array((#"parent_group="core",parent_kind="Service",parent_namespace="\#(escaped(w.namespace))","#
-            + #"parent_name="\#(escaped(w.name))",parent_port="80",parent_section_name="",route_group="","#
-            + #"route_kind="default",route_namespace="",route_name="http",hostname="""#).utf8)
-    }
-
-    /// A stable pod IP in 10.42.0.0/16 derived from the pod's name.
-    static func podIP(_ pod: String, namespace: String) -> String {
-        let h = fnv1a(namespace + "/" + pod)
-        return "10.42.\(h >> 8 & 0xff).\(h % 253 + 1)"
-    }
-
-    /// A stable ClusterIP in 10.43.0.0/16 derived from the Service's name.
-    static func serviceIP(_ w: WorkloadRef) -> String {
-        let h = fnv1a(w.namespace + "/" + w.name)
-        return "10.43.\(h >> 8 & 0xff).\(h % 253 + 1)"
-    }
-
-    /// `value` escaped for a label: backslash, double quote and newline.
-    static func escaped(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return value }
-        var out = ""
-        for c in value {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    private static func fnv1a(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 }

@@ -32,6 +32,16 @@ public struct MeshWindow: Sendable {
         histories[target.url]!.forget(before: timestampMs - windowMs)
     }
 
+    /// Forgets every target not in `targets`: a pod that is gone leaves the pod list and its
+    /// workload's pod count, instead of lingering as a failed target.
+    public mutating func keepOnly(_ targets: [ScrapeTarget]) {
+        let wanted = Set(targets.map(\.url))
+        guard order.contains(where: { !wanted.contains($0) }) else { return }
+        order.removeAll { !wanted.contains($0) }
+        histories = histories.filter { wanted.contains($0.key) }
+        health = health.filter { wanted.contains($0.key) }
+    }
+
     /// The golden metrics over `[endMs - rangeMs, endMs]` (default: the window).
     public func snapshot(at endMs: Int64, rangeMs: Int64? = nil) -> Snapshot {
         let range = rangeMs ?? windowMs

@@ -28,6 +28,14 @@ public struct WorkloadStats: Sendable, Equatable {
     public var meshedPods: Int
     public var totalPods: Int
     public var metrics: GoldenMetrics
+
+    /// The stats of one workload.
+    public init(workload: WorkloadRef, meshedPods: Int, totalPods: Int, metrics: GoldenMetrics) {
+        self.workload = workload
+        self.meshedPods = meshedPods
+        self.totalPods = totalPods
+        self.metrics = metrics
+    }
 }
 
 /// Golden metrics of the calls from one workload to another, from the caller's outbound side.
@@ -41,6 +49,17 @@ public struct EdgeStats: Sendable, Equatable {
     public var noTLSReason: String
     /// The peer's mTLS identity (`server_id`), when secured.
     public var serverID: String
+
+    /// The stats of one edge.
+    public init(src: WorkloadRef, dst: WorkloadRef, metrics: GoldenMetrics, mtls: Bool, noTLSReason: String,
+                serverID: String) {
+        self.src = src
+        self.dst = dst
+        self.metrics = metrics
+        self.mtls = mtls
+        self.noTLSReason = noTLSReason
+        self.serverID = serverID
+    }
 }
 
 /// Golden metrics of one pod (one proxy).
@@ -48,6 +67,13 @@ public struct PodStats: Sendable, Equatable {
     public var pod: String
     public var workload: WorkloadRef
     public var metrics: GoldenMetrics
+
+    /// The stats of one pod.
+    public init(pod: String, workload: WorkloadRef, metrics: GoldenMetrics) {
+        self.pod = pod
+        self.workload = workload
+        self.metrics = metrics
+    }
 }
 
 /// How the newest scrape of one target went.

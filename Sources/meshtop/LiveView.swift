@@ -12,7 +12,8 @@ import Synchronization
 /// snapshots from a `SnapshotSlot`, and redraws when either changes something or the window
 /// is resized. The scrape thread never touches the terminal.
 struct LiveView {
-    var targets: [ScrapeTarget]
+    /// The proxies to scrape, asked again every round: a demo or cluster's pods come and go.
+    var discover: Discover
     var fetcher: HTTPFetcher
     var window: Int64
     var interval: Int64
@@ -26,7 +27,7 @@ struct LiveView {
         }
         let terminal: TerminalSession
         do { terminal = try TerminalSession() } catch { throw UsageError("\(error)") }
-        let scraper = ScrapeThread(targets: targets, limits: fetcher.limits, windowMs: window, intervalMs: interval)
+        let scraper = ScrapeThread(discover: discover, limits: fetcher.limits, windowMs: window, intervalMs: interval)
         scraper.start()
         let hungUp = show(on: terminal, from: scraper.slot)
         scraper.stop()
@@ -77,15 +78,15 @@ struct LiveView {
 /// and isn't `Sendable`, so it never crosses threads.
 private final class ScrapeThread: Sendable {
     let slot = SnapshotSlot()
-    private let targets: [ScrapeTarget]
+    private let discover: Discover
     private let limits: FetchLimits
     private let windowMs: Int64
     private let intervalMs: Int64
     private let stopping = Atomic<Bool>(false)
     private let done = Atomic<Bool>(false)
 
-    init(targets: [ScrapeTarget], limits: FetchLimits, windowMs: Int64, intervalMs: Int64) {
-        (self.targets, self.limits, self.windowMs, self.intervalMs) = (targets, limits, windowMs, intervalMs)
+    init(discover: @escaping Discover, limits: FetchLimits, windowMs: Int64, intervalMs: Int64) {
+        (self.discover, self.limits, self.windowMs, self.intervalMs) = (discover, limits, windowMs, intervalMs)
     }
 
     func start() {
@@ -117,6 +118,8 @@ private final class ScrapeThread: Sendable {
         var last: Int64 = 0
         while !stopped {
             let t = max(clock.nowMs(), last + 1)
+            let targets = discover()
+            mesh.keepOnly(targets)
             for outcome in round.scrape(targets, at: t) {
                 mesh.record(outcome.target, body: outcome.body, at: t, health: outcome.health)
             }

@@ -7,7 +7,9 @@ import Foundation
 enum Main {
     /// Subcommands, dispatched by their first word. Everything else is the main command,
     /// whose positional arguments (targets) would otherwise shadow these names.
-    static let subcommands: [String: any ParsableCommand.Type] = ["inspect": Inspect.self, "bench": Bench.self]
+    static let subcommands: [String: any ParsableCommand.Type] = [
+        "inspect": Inspect.self, "bench": Bench.self, "demo": Demo.self,
+    ]
 
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())

@@ -24,6 +24,11 @@ struct Meshtop: ParsableCommand {
 
     @OptionGroup var scrape: ScrapeOptions
 
+    @Flag(help: "Run a simulated Linkerd mesh inside meshtop and show it (see --topology, --scenario, --seed).")
+    var demo = false
+
+    @OptionGroup(title: "Demo mesh (with --demo)") var demoOptions: DemoOptions
+
     @Flag(help: "Scrape, wait the window, scrape again, print the golden metrics and exit.")
     var once = false
 
@@ -39,15 +44,21 @@ struct Meshtop: ParsableCommand {
     func validate() throws {
         if json && !once { throw ValidationError("--json needs --once (the live view is a screen).") }
         if window.milliseconds < 1000 { throw ValidationError("--window must be at least 1s.") }
+        if demo && scrape.namesTargets { throw ValidationError("--demo brings its own targets: leave out targets and --targets-file.") }
     }
 
     func run() throws {
-        let targets = try scrape.resolveTargets()
+        let runner = demo ? try demoOptions.start() : nil
+        defer { runner?.shutdown() }
+        runner?.followScaling()
+        let fixed = runner == nil ? try scrape.resolveTargets() : []
+        let discover: Discover = { runner?.targets ?? fixed }
+        let source = runner.map { _ in "demo:\(demoOptions.topology)" } ?? scrape.sourceDescription
         let fetcher = HTTPFetcher(limits: scrape.limits)
         if once {
-            throw OnceReport(targets: targets, fetcher: fetcher, window: window.milliseconds, source: scrape.sourceDescription).run(json: json).code
+            throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code
         }
-        throw try LiveView(targets: targets, fetcher: fetcher, window: window.milliseconds,
-                           interval: interval.milliseconds, source: scrape.sourceDescription).run().code
+        throw try LiveView(discover: discover, fetcher: fetcher, window: window.milliseconds,
+                           interval: interval.milliseconds, source: source).run().code
     }
 }

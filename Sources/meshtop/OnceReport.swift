@@ -2,9 +2,13 @@ import Foundation
 import MeshModel
 import MeshSources
 
+/// Where a run's scrape targets come from; called once per scrape round.
+typealias Discover = @Sendable () -> [ScrapeTarget]
+
 /// `meshtop --once`: scrape, wait the window, scrape again, print and exit.
 struct OnceReport {
-    var targets: [ScrapeTarget]
+    /// The proxies to scrape, asked before each of the two rounds.
+    var discover: Discover
     var fetcher: HTTPFetcher
     var window: Int64
     /// What the JSON `source` key says the targets came from.
@@ -23,17 +27,20 @@ struct OnceReport {
         var mesh = MeshWindow(windowMs: window)
         let clock = ScrapeClock()
         let t0 = clock.nowMs()
-        let first = round.scrape(targets, at: t0)
+        let first = round.scrape(discover(), at: t0)
         for outcome in first {
             mesh.record(outcome.target, body: outcome.body, at: t0, health: outcome.health)
         }
         clock.sleep(untilMs: t0 + window)
         let t1 = max(clock.nowMs(), t0 + 1)
-        for (outcome, earlier) in zip(round.scrape(targets, at: t1), first) {
+        let earlier = Dictionary(first.map { ($0.target.url, $0.health) }, uniquingKeysWith: { a, _ in a })
+        let targets = discover()
+        mesh.keepOnly(targets)
+        for outcome in round.scrape(targets, at: t1) {
             var health = outcome.health
-            if health.ok, !earlier.health.ok {
+            if health.ok, let before = earlier[outcome.target.url], !before.ok {
                 health.ok = false
-                health.error = "first scrape failed: \(earlier.health.error ?? "unknown error")"
+                health.error = "first scrape failed: \(before.error ?? "unknown error")"
             }
             mesh.record(outcome.target, body: outcome.body, at: t1, health: health)
         }

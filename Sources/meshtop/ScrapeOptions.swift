@@ -38,6 +38,9 @@ struct ScrapeOptions: ParsableArguments {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
     }
 
+    /// Whether the command line names any target.
+    var namesTargets: Bool { !targets.isEmpty || !targetOptions.isEmpty || targetsFile != nil }
+
     var limits: FetchLimits {
         FetchLimits(maxConcurrent: concurrency, connectTimeoutMs: Int(connectTimeout.milliseconds),
                     totalTimeoutMs: Int(timeout.milliseconds), maxBodyBytes: maxBodyBytes)

@@ -134,4 +134,18 @@ final class MeshWindowTests: XCTestCase {
         // [10 s, 20 s]: +10 requests over 10 s; the burst before is out of the window.
         XCTAssertEqual(mesh.snapshot(at: 20_000).workloads.first?.metrics.rps, 1)
     }
+
+    func testVanishedPodsLeaveThePodList() throws {
+        var mesh = MeshWindow(windowMs: 10_000)
+        let a = target("web-a"), b = target("web-b")
+        record(&mesh, a, inbound(success: 0), at: 0)
+        record(&mesh, b, inbound(success: 0), at: 0)
+        mesh.keepOnly([a])  // web-b scaled away before the second round
+        record(&mesh, a, inbound(success: 50), at: 10_000)
+        let snap = mesh.snapshot(at: 10_000)
+        XCTAssertEqual(snap.pods.map(\.pod), ["web-a"])
+        XCTAssertEqual(snap.targets.map(\.pod), ["web-a"])
+        XCTAssertEqual(snap.workloads.first?.meshedPods, 1)
+        XCTAssertEqual(snap.workloads.first?.metrics.rps, 5)
+    }
 }

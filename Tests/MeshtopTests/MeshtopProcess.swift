@@ -37,6 +37,22 @@ struct MeshtopProcess {
     }
 }
 
+extension MeshtopProcess {
+    /// The raw bytes at `url`, fetched with curl (the tests' own HTTP client).
+    static func fetch(_ url: String) throws -> Data {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        curl.arguments = ["curl", "-sf", "--max-time", "5", url]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        XCTAssertEqual(curl.terminationStatus, 0, "curl \(url)")
+        return data
+    }
+}
+
 /// `sequence_server.py` on 127.0.0.1: each proxy named under `root` answers its metrics
 /// requests with its bodies in order.
 final class SequenceServer {

@@ -1,0 +1,152 @@
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import Synchronization
+
+/// Marks a response the app handler wants gzipped; ``DemoPipeline/compressionPredicate`` removes it
+/// before the head goes out. A header is the stateless channel the compressor's predicate offers.
+private let gzipMarker = "x-meshtop-demo-gzip"
+
+/// Sets up the channel pipeline of one accepted connection.
+enum DemoPipeline {
+    /// Adds, in order: the HTTP/1.1 codec with pipelining and error handling, the Accept-Encoding
+    /// normalizer, the gzip compressor and the request handler. Must run on the channel's event loop.
+    static func configure(_ channel: any Channel, proxy: Int, responder: @escaping DemoResponder) throws {
+        let sync = channel.pipeline.syncOperations
+        try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+        try sync.addHandler(AcceptEncodingNormalizer())
+        try sync.addHandler(HTTPResponseCompressor(initialByteBufferCapacity: 0, responseCompressionPredicate: compressionPredicate))
+        try sync.addHandler(DemoHTTPHandler(proxy: proxy, responder: responder))
+    }
+
+    /// Compresses only responses carrying the marker, and always strips the marker.
+    static func compressionPredicate(_ head: inout HTTPResponseHead, _ supported: Bool) -> HTTPResponseCompressor.CompressionIntent {
+        let wanted = head.headers.contains(name: gzipMarker)
+        head.headers.remove(name: gzipMarker)
+        return wanted ? .compressIfPossible : .doNotCompress
+    }
+}
+
+/// Rewrites `Accept-Encoding` to exactly `gzip` when it mentions gzip anywhere, and removes it otherwise.
+///
+/// Why: linkerd2-proxy gzips when the header merely *contains* `gzip`, while NIO's compressor
+/// negotiates, and picks deflate for libcurl's `deflate, gzip, br, zstd` (equal q-values). Real
+/// proxies never send deflate, so the demo must not either.
+final class AcceptEncodingNormalizer: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .head(var head) = unwrapInboundIn(data) else {
+            context.fireChannelRead(data)
+            return
+        }
+        let gzip = head.headers["accept-encoding"].contains { $0.lowercased().contains("gzip") }
+        head.headers.remove(name: "accept-encoding")
+        if gzip { head.headers.add(name: "Accept-Encoding", value: "gzip") }
+        context.fireChannelRead(wrapInboundOut(.head(head)))
+    }
+}
+
+/// Turns each complete request into a ``DemoRequest``, asks the responder and writes the answer.
+final class DemoHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let proxy: Int
+    private let responder: DemoResponder
+    /// The head of the request being received; the answer waits for `.end` so a body (which the
+    /// admin routes ignore) is drained before the next request on a kept-alive connection.
+    private var head: HTTPRequestHead?
+
+    init(proxy: Int, responder: @escaping DemoResponder) {
+        self.proxy = proxy
+        self.responder = responder
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+        case .body:
+            break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            respond(context: context, to: head)
+        }
+    }
+
+    private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead) {
+        let request = DemoRequest(
+            method: head.method.rawValue, target: head.uri, accept: head.headers.first(name: "accept"),
+            acceptsGzip: head.headers.contains(name: "accept-encoding"))  // normalized upstream
+        let response = responder(proxy, request)
+
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: response.contentType)
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        // HTTP/1.0 clients need an explicit keep-alive; HTTP/1.1 ones need an explicit close.
+        headers.add(name: "Connection", value: head.isKeepAlive ? "keep-alive" : "close")
+        if response.compressible && request.acceptsGzip { headers.add(name: gzipMarker, value: "1") }
+        let responseHead = HTTPResponseHead(
+            version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+
+        context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+        if !response.body.isEmpty {
+            let buffer = context.channel.allocator.buffer(bytes: response.body)
+            context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        }
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !head.isKeepAlive {
+            // Close only once the bytes are out; Channel is Sendable, the context is not.
+            let channel = context.channel
+            written.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Protocol errors are answered 400 by NIO's error handler upstream; anything else (a reset
+        // peer) leaves nothing worth keeping.
+        context.close(promise: nil)
+    }
+}
+
+/// The accepted connections of one listener, so ``DemoServer/stop(proxy:)`` can drop kept-alive
+/// connections too: a vanished pod takes its connections with it, not just its listening socket.
+final class DemoConnectionTracker: Sendable {
+    private struct State {
+        var closed = false
+        var channels: [ObjectIdentifier: any Channel] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Registers `channel`; false when the listener is already stopped, so the caller closes it.
+    func add(_ channel: any Channel) -> Bool {
+        let added = state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.channels[ObjectIdentifier(channel)] = channel
+            return true
+        }
+        if added {
+            channel.closeFuture.whenComplete { [self] _ in
+                _ = state.withLock { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
+            }
+        }
+        return added
+    }
+
+    /// Refuses further connections and closes the open ones, returning when they are closed.
+    func closeAll(on loop: any EventLoop) -> EventLoopFuture<Void> {
+        let channels = state.withLock { state -> [any Channel] in
+            state.closed = true
+            return Array(state.channels.values)
+        }
+        let closes = channels.map { channel in
+            // Already-closed channels fail with alreadyClosed; that is the state we want.
+            channel.close().recover { _ in }
+        }
+        return EventLoopFuture.andAllComplete(closes, on: loop)
+    }
+}

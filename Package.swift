@@ -22,7 +22,7 @@ let package = Package(
             "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "MeshDemo", dependencies: [
-            "MeshModel",
+            "MeshModel", "Exposition",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -17,16 +17,21 @@ struct DemoEventPlan {
         }
         var usable = targets
         usable.deploy = targets.deploy.flatMap { meshed($0, graph) }.map { graph.workloads[$0].ref }
-        usable.latencySpike = targets.latencySpike.flatMap { edgeIndex($0, graph) == nil ? nil : $0 }
-        usable.idle = targets.idle.flatMap { edgeIndex($0, graph) == nil ? nil : $0 }
+        usable.latencySpike = targets.latencySpike.flatMap { Self.edgeIndex($0, graph) == nil ? nil : $0 }
+        usable.idle = targets.idle.flatMap { Self.edgeIndex($0, graph) == nil ? nil : $0 }
         events = DemoEvent.script(
             usable, restartPod: restartPod.map { proxies[$0].pod },
             scale: added.map { (proxies[$0.proxy].pod, graph.steadyPods[$0.workload]) })
+        timeline = Self.timeline(events, graph: &graph, restartPod: restartPod, addedPod: added?.proxy)
+    }
+
+    /// The timeline of `events`; a latency spike also gives its edge its spiked distribution.
+    private static func timeline(_ events: [DemoEvent], graph: inout DemoGraph, restartPod: Int?, addedPod: Int?) -> DemoTimeline {
         var changes: [DemoTimeline.Change] = []
         var restarts: [Int: Int64] = [:]
         var presence: [Int: Range<Int64>] = [:]
         for event in events {
-            let window = Self.ms(event.startSeconds)..<Self.ms(event.startSeconds + event.durationSeconds)
+            let window = ms(event.startSeconds)..<ms(event.startSeconds + event.durationSeconds)
             switch event.kind {
             case .deploy(let ref, let factor):
                 let into = graph.incoming[graph.index[ref]!]
@@ -39,13 +44,13 @@ struct DemoEventPlan {
             case .restart:
                 restarts[restartPod!] = window.lowerBound
             case .scale:
-                presence[added!.proxy] = window
+                presence[addedPod!] = window
             case .idle(let id):
                 let e = edgeIndex(id, graph)!
                 changes.append(.init(window: window) { $0.rateFactor[e] = 0 })
             }
         }
-        timeline = DemoTimeline(changes: changes, restarts: restarts, presence: presence)
+        return DemoTimeline(changes: changes, restarts: restarts, presence: presence)
     }
 
     private static func ms(_ seconds: Double) -> Int64 { Int64((seconds * 1000).rounded()) }
@@ -54,7 +59,7 @@ struct DemoEventPlan {
         graph.index[ref].flatMap { graph.isMeshed($0) ? $0 : nil }
     }
 
-    private func edgeIndex(_ id: DemoEdgeID, _ graph: DemoGraph) -> Int? {
+    private static func edgeIndex(_ id: DemoEdgeID, _ graph: DemoGraph) -> Int? {
         guard let src = graph.index[id.src], let dst = graph.index[id.dst] else { return nil }
         return graph.edges.firstIndex { $0.src == src && $0.dst == dst }
     }

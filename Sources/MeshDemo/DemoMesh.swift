@@ -83,6 +83,14 @@ public struct DemoMesh: Sendable {
         DemoNaming.environment(proxies[proxy])
     }
 
+    /// The events in effect at `t` (seconds since the demo started), for a status line: those
+    /// whose window in the current cycle holds `t`; a restart shows for 10 s after it happens.
+    public func events(at t: Double) -> [DemoEvent] {
+        guard t >= 0 else { return [] }
+        let offset = t.truncatingRemainder(dividingBy: DemoScenario.cycleSeconds)
+        return events.filter { offset >= $0.startSeconds && offset < $0.startSeconds + max($0.durationSeconds, 10) }
+    }
+
     /// `t` seconds as whole milliseconds, rounded down: the model's time grid.
     static func milliseconds(_ t: Double) -> Int64 {
         guard t.isFinite else { return t > 0 ? Int64.max / 4 : Int64.min / 4 }

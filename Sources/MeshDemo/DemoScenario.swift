@@ -55,16 +55,16 @@ public struct DemoEvent: Sendable, Hashable, CustomStringConvertible {
     /// How long it lasts; 0 for a restart.
     public var durationSeconds: Double
 
-    /// When it begins and ends in each cycle, then what happens, e.g.
-    /// `0:20-1:20 deploy emojivoto/deployment/voting: success ×0.7`.
+    /// When it begins (and ends) in each cycle, then what happens, in ASCII, e.g.
+    /// `0:20-1:20 deploy emojivoto/deployment/voting: success x0.7`.
     public var description: String {
         let when = durationSeconds > 0
             ? "\(Self.clock(startSeconds))-\(Self.clock(startSeconds + durationSeconds))" : Self.clock(startSeconds)
         switch kind {
-        case .deploy(let w, let factor): return "\(when) deploy \(w): success ×\(factor)"
-        case .latencySpike(let edge, let factor): return "\(when) latency spike \(edge): p99 ×\(Int(factor))"
+        case .deploy(let w, let factor): return "\(when) deploy \(w): success x\(factor)"
+        case .latencySpike(let edge, let factor): return "\(when) latency spike \(edge): p99 x\(Int(factor))"
         case .restart(let pod): return "\(when) restart of pod \(pod): counters reset"
-        case .scale(let w, let pod, let n): return "\(when) scale \(w) \(n)→\(n + 1)→\(n) pods (\(pod))"
+        case .scale(let w, let pod, let n): return "\(when) scale \(w) \(n)->\(n + 1)->\(n) pods (\(pod))"
         case .idle(let edge): return "\(when) \(edge) idle; series dropped after \(Int(DemoScenario.idleRetentionSeconds))s"
         }
     }
@@ -77,7 +77,7 @@ public struct DemoEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// The events scenario for `targets`, with the pod names the mesh gave the restarted and the
     /// added pod. Times in each 5-minute cycle:
-    /// - 0:20–1:20 deploy: success of every call to the workload ×0.7 (voting 99% → 69%);
+    /// - 0:20–1:20 deploy: success of every call to the workload ×0.7 (voting 99% → 69.3%);
     /// - 1:10–1:55 latency spike: p99 ×10 on one edge;
     /// - 2:10 restart of one pod;
     /// - 2:30–4:00 scale up by one pod, then back down;

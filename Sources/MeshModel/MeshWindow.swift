@@ -8,6 +8,7 @@ public struct MeshWindow: Sendable {
     private var histories: [String: ProxyHistory] = [:]
     private var health: [String: TargetHealth] = [:]
     private var order: [String] = []
+    private var ordered = Set<String>()
 
     /// An empty mesh with a window of `windowMs`.
     public init(windowMs: Int64) {
@@ -19,7 +20,7 @@ public struct MeshWindow: Sendable {
     public mutating func record(_ target: ScrapeTarget, body: [UInt8]?, at timestampMs: Int64, health: TargetHealth) {
         if histories[target.url] == nil {
             histories[target.url] = ProxyHistory(target: target)
-            order.append(target.url)
+            if ordered.insert(target.url).inserted { order.append(target.url) }
         }
         var h = health
         if let body {
@@ -32,14 +33,18 @@ public struct MeshWindow: Sendable {
         histories[target.url]!.forget(before: timestampMs - windowMs)
     }
 
-    /// Forgets every target not in `targets`: a pod that is gone leaves the pod list and its
-    /// workload's pod count, instead of lingering as a failed target.
-    public mutating func keepOnly(_ targets: [ScrapeTarget]) {
-        let wanted = Set(targets.map(\.url))
-        guard order.contains(where: { !wanted.contains($0) }) else { return }
-        order.removeAll { !wanted.contains($0) }
-        histories = histories.filter { wanted.contains($0.key) }
-        health = health.filter { wanted.contains($0.key) }
+    /// Sets the targets to follow, in the order they are listed in, and forgets every other:
+    /// a pod that is gone leaves the pod list and its workload's pod count, instead of
+    /// lingering as a failed target. Scrapes may then be recorded in any order.
+    public mutating func track(_ targets: [ScrapeTarget]) {
+        let wanted = targets.map(\.url)
+        let keep = Set(wanted)
+        order = wanted
+        ordered = keep
+        if histories.keys.contains(where: { !keep.contains($0) }) {
+            histories = histories.filter { keep.contains($0.key) }
+            health = health.filter { keep.contains($0.key) }
+        }
     }
 
     /// The golden metrics over `[endMs - rangeMs, endMs]` (default: the window).

@@ -37,9 +37,23 @@ public final class HTTPFetcher {
     /// Blocks until all have finished or failed; each is bounded by ``limits``.
     public func fetchAll(_ requests: [FetchRequest]) -> [FetchResult] {
         var results = [FetchResult?](repeating: nil, count: requests.count)
+        fetchEach(requests) { results[$0] = $1 }
+        return results.enumerated().map { index, result in
+            result ?? FetchResult(request: requests[index], result: .failure(.other("not fetched")),
+                                  durationMs: 0, startedAt: Date())
+        }
+    }
+
+    /// Fetches every request and hands each result to `deliver` (with the request's index) as
+    /// soon as it completes, so a caller can use a body and let it go: a round over thousands
+    /// of targets then holds only the bodies in flight, not all of them at once.
+    public func fetchEach(_ requests: [FetchRequest], _ deliver: (Int, FetchResult) -> Void) {
         guard let multi else {
             let error = FetchError.other("libcurl could not be initialised")
-            return requests.map { FetchResult(request: $0, result: .failure(error), durationMs: 0, startedAt: Date()) }
+            for (i, request) in requests.enumerated() {
+                deliver(i, FetchResult(request: request, result: .failure(error), durationMs: 0, startedAt: Date()))
+            }
+            return
         }
         var next = 0
         var active = 0
@@ -55,8 +69,8 @@ public final class HTTPFetcher {
             transfer.finish()
             transfer.inMulti = false
             let request = requests[transfer.index]
-            results[transfer.index] = FetchResult(request: request, result: result,
-                                                  durationMs: transfer.elapsedMs, startedAt: transfer.startedAt)
+            deliver(transfer.index, FetchResult(request: request, result: result,
+                                                durationMs: transfer.elapsedMs, startedAt: transfer.startedAt))
             idle.append(transfer)
         }
 
@@ -83,9 +97,8 @@ public final class HTTPFetcher {
         startPending()
         if pool.isEmpty {  // not even one easy handle could be created
             while next < requests.count {
-                results[next] = FetchResult(request: requests[next],
-                                            result: .failure(.other("libcurl: out of memory")),
-                                            durationMs: 0, startedAt: Date())
+                deliver(next, FetchResult(request: requests[next], result: .failure(.other("libcurl: out of memory")),
+                                          durationMs: 0, startedAt: Date()))
                 next += 1
             }
         }
@@ -112,10 +125,6 @@ public final class HTTPFetcher {
             if active > 0 {
                 _ = curl_multi_poll(multi, nil, 0, 1000, nil)
             }
-        }
-        return results.enumerated().map { index, result in
-            result ?? FetchResult(request: requests[index], result: .failure(.other("not fetched")),
-                                  durationMs: 0, startedAt: Date())
         }
     }
 

@@ -23,17 +23,16 @@ public struct ScrapeRound {
         self.fetcher = fetcher
     }
 
-    /// Fetches all targets and returns their outcomes in the same order, stamped `timestampMs`.
-    public func scrape(_ targets: [ScrapeTarget], at timestampMs: Int64) -> [ScrapeOutcome] {
-        let results = fetcher.fetchAll(targets.map { FetchRequest(url: $0.url) })
-        return zip(targets, results).map { target, result in
+    /// Fetches all targets, stamped `timestampMs`, and hands each outcome to `record` as soon as
+    /// it arrives, so a round over thousands of targets keeps only the bodies in flight.
+    public func scrape(_ targets: [ScrapeTarget], at timestampMs: Int64, _ record: (ScrapeOutcome) -> Void) {
+        fetcher.fetchEach(targets.map { FetchRequest(url: $0.url) }) { index, result in
+            let target = targets[index]
             let health = TargetHealth(
                 url: target.url, pod: target.pod, workload: target.workload,
                 ok: result.body != nil, error: result.error?.description,
                 bytes: result.body?.count ?? 0, durationMs: (result.durationMs * 10).rounded() / 10)
-            return ScrapeOutcome(target: target, body: result.body,
-                                 timestampMs: timestampMs,
-                                 health: health)
+            record(ScrapeOutcome(target: target, body: result.body, timestampMs: timestampMs, health: health))
         }
     }
 }

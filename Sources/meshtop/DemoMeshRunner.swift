@@ -13,7 +13,7 @@ final class DemoMeshRunner: Sendable {
 
     /// Builds the mesh and serves every pod that runs at the start.
     init(topology: String, scenario: String, seed: UInt64) throws {
-        let mesh = DemoMesh(topology: try DemoTopology.named(topology), scenario: try DemoScenario(name: scenario), seed: seed)
+        let mesh = DemoMesh(topology: try DemoTopology.named(topology, seed: seed), scenario: try DemoScenario(name: scenario), seed: seed)
         let clock = DemoClock()
         self.mesh = mesh
         self.clock = clock

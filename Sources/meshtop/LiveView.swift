@@ -119,10 +119,8 @@ private final class ScrapeThread: Sendable {
         while !stopped {
             let t = max(clock.nowMs(), last + 1)
             let targets = discover()
-            mesh.keepOnly(targets)
-            for outcome in round.scrape(targets, at: t) {
-                mesh.record(outcome.target, body: outcome.body, at: t, health: outcome.health)
-            }
+            mesh.track(targets)
+            round.scrape(targets, at: t) { mesh.record($0.target, body: $0.body, at: t, health: $0.health) }
             let begin = first ?? t
             (first, last) = (begin, t)
             // Until a whole window has passed, rates are over the time there is data for.

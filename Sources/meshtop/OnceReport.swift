@@ -27,16 +27,18 @@ struct OnceReport {
         var mesh = MeshWindow(windowMs: window)
         let clock = ScrapeClock()
         let t0 = clock.nowMs()
-        let first = round.scrape(discover(), at: t0)
-        for outcome in first {
+        var earlier: [String: TargetHealth] = [:]
+        let first = discover()
+        mesh.track(first)
+        round.scrape(first, at: t0) { outcome in
+            earlier[outcome.target.url] = outcome.health
             mesh.record(outcome.target, body: outcome.body, at: t0, health: outcome.health)
         }
         clock.sleep(untilMs: t0 + window)
         let t1 = max(clock.nowMs(), t0 + 1)
-        let earlier = Dictionary(first.map { ($0.target.url, $0.health) }, uniquingKeysWith: { a, _ in a })
-        let targets = discover()
-        mesh.keepOnly(targets)
-        for outcome in round.scrape(targets, at: t1) {
+        let second = discover()
+        mesh.track(second)
+        round.scrape(second, at: t1) { outcome in
             var health = outcome.health
             if health.ok, let before = earlier[outcome.target.url], !before.ok {
                 health.ok = false

@@ -17,14 +17,15 @@ struct ScannedBody {
     var samples: [BodySample] = []
     var errors: [String] = []
 
-    init(_ body: [UInt8]) {
+    /// Scans `body`; without `labels` the samples' label dictionaries stay empty (faster).
+    init(_ body: [UInt8], labels decodeLabels: Bool = true) {
         body.withUnsafeBufferPointer { buf in
             var scanner = ExpositionScanner(buf)
             while let event = scanner.next() {
                 switch event {
                 case .sample(let s):
                     var labels: [String: String] = [:]
-                    for span in scanner.labels {
+                    for span in scanner.labels where decodeLabels {
                         labels[ExpositionText.string(span.name, in: buf)] = ExpositionText.labelValue(span, in: buf)
                     }
                     samples.append(BodySample(name: ExpositionText.string(s.name, in: buf), labels: labels,

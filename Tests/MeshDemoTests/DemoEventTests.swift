@@ -30,6 +30,10 @@ final class DemoEventTests: XCTestCase {
         XCTAssertEqual(DemoFixtures.mesh("emojivoto").events, [])
         XCTAssertEqual(DemoFixtures.mesh("emojivoto").proxies.count, 7)
         XCTAssertEqual(Self.mesh.proxies.count, 8, "plus the pod the scale-up adds")
+        XCTAssertEqual(Self.mesh.events(at: 10), [])
+        XCTAssertEqual(Self.mesh.events(at: 75).map(\.startSeconds), [20, 70], "deploy and spike overlap")
+        XCTAssertEqual(Self.mesh.events(at: 435).map(\.startSeconds), [130], "the restart, next cycle")
+        XCTAssertEqual(Self.mesh.events[0].description, "0:20-1:20 deploy emojivoto/deployment/voting: success x0.7")
     }
 
     func testDeployDropsVotingSuccessFor60Seconds() {

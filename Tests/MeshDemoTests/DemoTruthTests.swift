@@ -41,6 +41,10 @@ final class DemoTruthTests: XCTestCase {
         XCTAssertEqual(emoji.serverID, "emoji.emojivoto.serviceaccount.identity.linkerd.cluster.local")
         XCTAssertEqual(emoji.metrics.rps, 12)
         XCTAssertEqual(emoji.metrics.success, 1)
+        XCTAssertEqual(emoji.metrics.latencyP50!, 2, accuracy: 0.01, "log-normal median 2 ms, on the le=2 bound")
+        XCTAssertTrue((8...10).contains(emoji.metrics.latencyP99!), "p99 9 ms, interpolated in (5, 10]: \(emoji.metrics.latencyP99!)")
+        XCTAssertEqual(emoji.metrics.tcpOpenConnections, 4, "2 web pods x 2 emoji pods, one connection each")
+        XCTAssertEqual(emoji.metrics.tcpReadBytesRate!, 12 * 1_100, accuracy: 1e-6)
     }
 
     func testMeshtopMeasuresTheTruth() {

@@ -140,7 +140,7 @@ final class MeshWindowTests: XCTestCase {
         let a = target("web-a"), b = target("web-b")
         record(&mesh, a, inbound(success: 0), at: 0)
         record(&mesh, b, inbound(success: 0), at: 0)
-        mesh.keepOnly([a])  // web-b scaled away before the second round
+        mesh.track([a])  // web-b scaled away before the second round
         record(&mesh, a, inbound(success: 50), at: 10_000)
         let snap = mesh.snapshot(at: 10_000)
         XCTAssertEqual(snap.pods.map(\.pod), ["web-a"])

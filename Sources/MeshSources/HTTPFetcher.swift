@@ -15,6 +15,14 @@ public final class HTTPFetcher {
     public let limits: FetchLimits
     /// The `CURLM *` handle; `nil` if libcurl couldn't be initialised.
     private let multi: UnsafeMutableRawPointer?
+    /// Idle connections kept between rounds: enough for thousands of targets, and at most half
+    /// of the process's file descriptors.
+    static let connectionCacheSize: Int = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 256 }
+        return Int(max(64, min(8192, Int64(limit.rlim_cur) / 2)))
+    }()
+
     /// Every easy handle created so far, all idle between calls.
     private var pool: [CurlTransfer] = []
 
@@ -23,8 +31,10 @@ public final class HTTPFetcher {
         self.limits = limits
         multi = curlGlobalReady ? curl_multi_init() : nil
         if let multi {
-            _ = meshtop_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, limits.maxConcurrent)
-            _ = meshtop_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, limits.maxConcurrent)
+            // Concurrency is bounded by how many handles are added at once (below), not here:
+            // the connection cache keeps one idle connection per target between rounds, so a
+            // round over thousands of proxies reuses them instead of reconnecting to each.
+            _ = meshtop_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.connectionCacheSize)
         }
     }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Scale figures for BENCHMARKS.md: a demo mesh of N proxies, and meshtop's live view scraping
+# all of them every 2 s in tmux. Prints CPU (utime+stime over SECONDS) and RSS of both.
+# Usage: scripts/measure-demo.sh N [SECONDS]   (after `make release`; needs tmux and bc)
+set -euo pipefail
+N=$1; S=${2:-30}
+BIN=$(cd "$(dirname "$0")/.." && pwd)/.build/release/meshtop
+TARGETS=$(mktemp /tmp/meshtop-measure-XXXXXX.json)
+"$BIN" demo --topology "synthetic:$N" --scenario steady --write-targets "$TARGETS" 2>/dev/null &
+DEMO=$!
+for _ in $(seq 100); do [ -s "$TARGETS" ] && break; sleep 0.1; done
+tmux new -d -s meshtop-measure -x 120 -y 40 "$BIN --interval 2s --targets-file $TARGETS"
+trap 'tmux kill-session -t meshtop-measure 2>/dev/null; kill -INT $DEMO 2>/dev/null; rm -f $TARGETS' EXIT
+sleep 6
+MT=$(for p in $(pgrep -f "targets-file $TARGETS"); do [ "$(cat /proc/$p/comm)" = meshtop ] && echo "$p"; done | head -1)
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+mb() { awk -v k="$2:" '$1==k {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+a1=$(cpu "$MT"); d1=$(cpu "$DEMO"); sleep "$S"; a2=$(cpu "$MT"); d2=$(cpu "$DEMO")
+T=$(getconf CLK_TCK)
+echo "proxies=$N meshtop: cpu $(echo "scale=1; 100*($a2-$a1)/$T/$S" | bc)% of a core," \
+     "per round $(echo "scale=0; 1000*($a2-$a1)/$T/($S/2)" | bc) ms, rss $(mb "$MT" VmRSS) MB (peak $(mb "$MT" VmHWM));" \
+     "demo: cpu $(echo "scale=1; 100*($d2-$d1)/$T/$S" | bc)%, rss $(mb "$DEMO" VmRSS) MB"

@@ -1,3 +1,5 @@
+import MeshModel
+
 /// What a simulated proxy is asked: one HTTP request to its admin port.
 public struct DemoRequest: Sendable, Equatable {
     /// The HTTP method, such as `GET`.
@@ -120,35 +122,10 @@ public enum DemoAdminRoutes {
 
     /// A compact JSON object with keys sorted, so bodies are deterministic and testable.
     public static func jsonObject(_ object: [String: String]) -> String {
-        var out = "{"
-        for (index, key) in object.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
-            out += jsonString(key) + ":" + jsonString(object[key] ?? "")
-        }
-        return out + "}"
-    }
-
-    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
-    public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                // Other C0 controls have no short form; JSON wants them as \u00XX.
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                // Everything else, including non-ASCII, is valid as-is in UTF-8 JSON.
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var w = JSONWriter()
+        w.beginObject()
+        for key in object.keys.sorted() { w.field(key, object[key]) }
+        w.endObject()
+        return w.text
     }
 }

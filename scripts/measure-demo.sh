@@ -9,7 +9,7 @@ TARGETS=$(mktemp /tmp/meshtop-measure-XXXXXX.json)
 "$BIN" demo --topology "synthetic:$N" --scenario steady --write-targets "$TARGETS" 2>/dev/null &
 DEMO=$!
 for _ in $(seq 100); do [ -s "$TARGETS" ] && break; sleep 0.1; done
-tmux new -d -s meshtop-measure -x 120 -y 40 "$BIN --interval 2s --targets-file $TARGETS"
+tmux new -d -s meshtop-measure -x 120 -y 40 "$BIN --interval 2s ${MESHTOP_ARGS:-} --targets-file $TARGETS"
 trap 'tmux kill-session -t meshtop-measure 2>/dev/null; kill -INT $DEMO 2>/dev/null; rm -f $TARGETS' EXIT
 sleep 6
 MT=$(for p in $(pgrep -f "targets-file $TARGETS"); do [ "$(cat /proc/$p/comm)" = meshtop ] && echo "$p"; done | head -1)

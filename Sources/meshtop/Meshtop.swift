@@ -10,13 +10,15 @@ struct Meshtop: ParsableCommand {
         abstract: "A terminal dashboard for the Linkerd service mesh: golden metrics per workload and per edge, scraped straight from every linkerd2-proxy.",
         usage: """
         meshtop [options] <target> ...
+          meshtop --demo [--topology emojivoto] [--scenario events] [--once [--json]]
           meshtop --once [--json] [--window 10s] [--ns NS | -A] <target> ...
           meshtop inspect <target> [--json]
+          meshtop demo [--topology T] [--scenario S] [--write-targets PATH] [--write-truth PATH]
           meshtop bench [--bytes N] [--runs N]
         """,
         discussion: """
         Targets are proxy admin endpoints (port 4191): URLs (http://, https://, file://), host:port, \
-        or saved /metrics files. 'meshtop inspect --help' and 'meshtop bench --help' explain the \
+        or saved /metrics files. 'meshtop inspect --help', 'meshtop demo --help' and 'meshtop bench --help' explain the \
         subcommands. Exit codes: 0 all targets scraped, 1 some failed, 2 usage or configuration \
         error, 3 nothing could be scraped.
         """,

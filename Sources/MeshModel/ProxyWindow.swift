@@ -4,8 +4,6 @@ import Exposition
 struct ProxyWindow: Sendable {
     var inbound = TrafficSums()
     var outbound: [OutboundPeer: TrafficSums] = [:]
-    /// Whether any scrape of this proxy fell in the window.
-    var hasScrapes = false
 }
 
 extension ProxyHistory {
@@ -13,23 +11,18 @@ extension ProxyHistory {
     /// and sums the results by inbound side and outbound peer. Gauges take the newest value.
     func window(endMs: Int64, rangeMs: Int64) -> ProxyWindow {
         var result = ProxyWindow()
-        let inRange = scrapes.indices.filter { scrapes[$0].timestampMs >= endMs - rangeMs && scrapes[$0].timestampMs <= endMs }
-        guard !inRange.isEmpty else { return result }
-        result.hasScrapes = true
+        let inRange = scrapes.filter { $0.timestampMs >= endMs - rangeMs && $0.timestampMs <= endMs }
+        guard let last = inRange.last?.values else { return result }
         var perPeer = [TrafficSums](repeating: TrafficSums(), count: peers.count)
         var points: [CounterPoint] = []
         points.reserveCapacity(inRange.count)
         for (slot, role) in roles.enumerated() {
             points.removeAll(keepingCapacity: true)
-            for i in inRange {
-                let values = scrapes[i].values
-                if slot < values.count, !values[slot].isNaN {
-                    points.append(CounterPoint(timestampMs: scrapes[i].timestampMs, value: values[slot]))
-                }
+            for scrape in inRange where slot < scrape.values.count && !scrape.values[slot].isNaN {
+                points.append(CounterPoint(timestampMs: scrape.timestampMs, value: scrape.values[slot]))
             }
             guard !points.isEmpty else { continue }
             let increase = CounterWindow.increase(points[...], rangeEndMs: endMs, rangeMs: rangeMs)
-            let last = scrapes[inRange.last!].values
             let current = slot < last.count && !last[slot].isNaN ? last[slot] : nil
             if let peer = role.peer {
                 perPeer[Int(peer)].add(role.measure, increase: increase, last: current)

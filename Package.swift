@@ -15,6 +15,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Exposition", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "MeshModel", dependencies: ["Exposition"], linkerSettings: [.linkedLibrary("m")]),
@@ -28,9 +29,9 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
         ]),
-        .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses"]),
+        .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "meshtop", dependencies: [
-            "Exposition", "MeshModel", "MeshSources", "MeshDemo", "MeshTUI",
+            "Exposition", "MeshModel", "MeshSources", "MeshDemo", "MeshTUI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),

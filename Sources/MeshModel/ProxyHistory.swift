@@ -26,9 +26,12 @@ public struct ProxyHistory: Sendable {
     private(set) var roles: [SeriesRole] = []
     private(set) var peers: [OutboundPeer] = []
     private var peerIndex: [OutboundPeer: Int32] = [:]
-    private var peerCache = SeriesCache()
+    private var peerCache = SeriesCache(capacity: 4)
     private var peerKey: [UInt8] = []
     private(set) var scrapes: [(timestampMs: Int64, values: [Double])] = []
+    /// A vector `forget` dropped, for the next `ingest` to fill: steady scraping then allocates
+    /// nothing long-lived between the short-lived bodies, which would fragment the heap.
+    private var spare: [Double] = []
 
     /// A history with no scrapes yet.
     public init(target: ScrapeTarget) {
@@ -39,7 +42,10 @@ public struct ProxyHistory: Sendable {
     @discardableResult
     public mutating func ingest(_ body: [UInt8], at timestampMs: Int64) -> IngestReport {
         var report = IngestReport()
-        var values = [Double](repeating: .nan, count: roles.count)
+        var values = spare
+        spare = []
+        values.removeAll(keepingCapacity: true)
+        values.append(contentsOf: repeatElement(.nan, count: roles.count))
         body.withUnsafeBufferPointer { buf in
             var scanner = ExpositionScanner(buf)
             var hit: Int32 = -1
@@ -83,6 +89,7 @@ public struct ProxyHistory: Sendable {
     /// keeping the newest one before it (so a window always finds a starting point).
     public mutating func forget(before timestampMs: Int64) {
         guard let keepFrom = scrapes.lastIndex(where: { $0.timestampMs <= timestampMs }), keepFrom > 0 else { return }
+        spare = scrapes[keepFrom - 1].values
         scrapes.removeFirst(keepFrom)
     }
 

@@ -17,16 +17,34 @@ public struct ExpositionScanner {
     /// Whether the sample returned last was read by the `next(known:)` shortcut (its labels
     /// were not scanned).
     public private(set) var tookShortcut = false
+    /// Where the scan of a body stands between two of its pieces.
+    public struct State: Sendable, Equatable {
+        /// Lines read so far.
+        var line = 0
+        var openMetrics = false
+        /// The line of `# EOF`, once read.
+        var eofLine: Int?
+        var reportedTrailing = false
+
+        /// The state at the start of a body.
+        public init() {}
+    }
+
+    /// Where this scan stands: pass it to the scanner of the body's next piece.
+    public private(set) var state: State
     private let p: UnsafePointer<UInt8>
     private let classes = CharacterClass()
     private var pos = 0
-    private var line = 0
-    private var openMetrics = false
-    private var ended = false
+    private var line: Int {
+        get { state.line }
+        set { state.line = newValue }
+    }
 
-    /// Starts scanning `body` from its first byte.
-    public init(_ body: UnsafeBufferPointer<UInt8>) {
+    /// Starts scanning `body` from its first byte. A body that arrives in pieces is scanned
+    /// one piece of whole lines at a time, each resuming the `state` of the one before.
+    public init(_ body: UnsafeBufferPointer<UInt8>, resuming state: State = State()) {
         self.body = body
+        self.state = state
         // An empty buffer may have a nil base; any valid pointer will do, nothing is read.
         self.p = body.baseAddress.map { UnsafePointer($0) } ?? UnsafePointer(bitPattern: 1)!
         labels.reserveCapacity(24)
@@ -49,7 +67,8 @@ public struct ExpositionScanner {
 
     private mutating func advance(shortcut: Bool, _ known: (UnsafeBufferPointer<UInt8>) -> Bool) -> ExpositionEvent? {
         let n = body.count
-        while pos < n, !ended {
+        if let eofLine = state.eofLine { return trailingContent(after: eofLine) }
+        while pos < n {
             let start = pos
             line += 1
             let c = p[start]
@@ -107,9 +126,8 @@ public struct ExpositionScanner {
         while i < end, p[i] != UInt8(ascii: " ") { i += 1 }
         let keyword = String(decoding: UnsafeBufferPointer(start: p + word, count: min(i - word, 5)), as: UTF8.self)
         if keyword == "EOF" && i - word == 3 && isBlank(i, end) {
-            ended = true
-            let trailing = (pos..<body.count).contains { !classes.isWhitespace(p[$0]) }
-            return trailing ? .error(ParseError(line: line + 1, reason: "content after # EOF is ignored")) : nil
+            state.eofLine = line
+            return trailingContent(after: line)
         }
         guard i - word == 4, let kind = Metadata.Kind(rawValue: keyword) else { return nil }
         while i < end, p[i] == UInt8(ascii: " ") { i += 1 }
@@ -122,11 +140,21 @@ public struct ExpositionScanner {
         while i < end, p[i] == UInt8(ascii: " ") { i += 1 }
         var textEnd = end
         while textEnd > i, p[textEnd - 1] == UInt8(ascii: " ") { textEnd -= 1 }
-        if kind == .unit { openMetrics = true }
+        if kind == .unit { state.openMetrics = true }
         if kind == .type, !Self.knownTypes.contains(String(decoding: UnsafeBufferPointer(start: p + i, count: textEnd - i), as: UTF8.self)) {
             return .error(ParseError(line: line, column: i - start + 1, reason: "unknown metric type"))
         }
         return .metadata(Metadata(kind: kind, family: familyRange, text: i..<textEnd))
+    }
+
+    /// After `# EOF`: one error if anything but whitespace follows (in this piece or a later
+    /// one), then the end.
+    private mutating func trailingContent(after eofLine: Int) -> ExpositionEvent? {
+        let trailing = (pos..<body.count).contains { !classes.isWhitespace(p[$0]) }
+        pos = body.count
+        guard trailing, !state.reportedTrailing else { return nil }
+        state.reportedTrailing = true
+        return .error(ParseError(line: eofLine + 1, reason: "content after # EOF is ignored"))
     }
 
     private static let knownTypes: Set<String> = [
@@ -302,7 +330,7 @@ public struct ExpositionScanner {
     }
 
     private func timestamp(_ start: Int, _ end: Int) -> Int64? {
-        let seconds = openMetrics || (start..<end).contains { p[$0] == UInt8(ascii: ".") || p[$0] | 0x20 == UInt8(ascii: "e") }
+        let seconds = state.openMetrics || (start..<end).contains { p[$0] == UInt8(ascii: ".") || p[$0] | 0x20 == UInt8(ascii: "e") }
         guard seconds else { return NumberParsing.int64(p, from: start, to: end) }
         guard let s = NumberParsing.double(p, from: start, to: end), s.isFinite, abs(s) < 9e15 else { return nil }
         return Int64((s * 1000).rounded())

@@ -18,19 +18,47 @@ public struct MeshWindow: Sendable {
     /// Records one scrape of `target`: its body when it succeeded, or its failure.
     /// A failed scrape leaves the target's earlier points in place; it only misses this one.
     public mutating func record(_ target: ScrapeTarget, body: [UInt8]?, at timestampMs: Int64, health: TargetHealth) {
-        if histories[target.url] == nil {
-            histories[target.url] = ProxyHistory(target: target)
-            if ordered.insert(target.url).inserted { order.append(target.url) }
+        let scrape = body.map { body in
+            var scrape = begin(target)
+            body.withUnsafeBufferPointer { feed(target, $0, into: &scrape) }
+            return scrape
         }
+        finish(target, scrape, at: timestampMs, health: health)
+    }
+
+    /// Starts reading a scrape of `target` while its body arrives, so that the body need not
+    /// be held whole: ``feed(_:_:into:)`` each piece, then ``finish(_:_:at:health:)``.
+    public mutating func begin(_ target: ScrapeTarget) -> ProxyHistory.PendingScrape {
+        follow(target)
+        return histories[target.url]!.begin()
+    }
+
+    /// Reads the next piece of a scrape ``begin(_:)`` started.
+    public mutating func feed(_ target: ScrapeTarget, _ piece: UnsafeBufferPointer<UInt8>,
+                              into scrape: inout ProxyHistory.PendingScrape) {
+        histories[target.url]?.feed(piece, into: &scrape)
+    }
+
+    /// Ends a scrape of `target`: keeps the `scrape` read whole, or, when it is nil (the
+    /// transfer failed), only the failure in `health`.
+    public mutating func finish(_ target: ScrapeTarget, _ scrape: ProxyHistory.PendingScrape?,
+                                at timestampMs: Int64, health: TargetHealth) {
+        follow(target)
         var h = health
-        if let body {
-            let report = histories[target.url]!.ingest(body, at: timestampMs)
+        if let scrape, let report = histories[target.url]?.commit(scrape, at: timestampMs) {
             h.samples = report.samples
             h.parseErrors = report.errorCount
             h.parseErrorMessages = report.errors.map(\.description)
         }
         self.health[target.url] = h
         histories[target.url]!.forget(before: timestampMs - windowMs)
+    }
+
+    /// Starts a history for `target` if it has none.
+    private mutating func follow(_ target: ScrapeTarget) {
+        guard histories[target.url] == nil else { return }
+        histories[target.url] = ProxyHistory(target: target)
+        if ordered.insert(target.url).inserted { order.append(target.url) }
     }
 
     /// Sets the targets to follow, in the order they are listed in, and forgets every other:

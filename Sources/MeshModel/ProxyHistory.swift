@@ -24,6 +24,8 @@ public struct ProxyHistory: Sendable {
     public let target: ScrapeTarget
     private var cache = SeriesCache()
     private(set) var roles: [SeriesRole] = []
+    /// The latency bucket bounds the roles refer to.
+    private(set) var bounds: [Double] = []
     private(set) var peers: [OutboundPeer] = []
     private var peerIndex: [OutboundPeer: Int32] = [:]
     private var peerCache = SeriesCache(capacity: 4)
@@ -38,51 +40,89 @@ public struct ProxyHistory: Sendable {
         self.target = target
     }
 
+    /// A scrape being read piece by piece as its body arrives: ``begin()``, ``feed(_:into:)``
+    /// for each piece, then ``commit(_:at:)``, or nothing if the transfer fails (a scrape counts
+    /// whole or not at all).
+    public struct PendingScrape: Sendable {
+        fileprivate var values: [Double]
+        fileprivate var scan = ExpositionScanner.State()
+        fileprivate var lines = LineAssembler()
+        fileprivate var report = IngestReport()
+    }
+
     /// Reads one `/metrics` body scraped at `timestampMs` (later than any before).
     @discardableResult
     public mutating func ingest(_ body: [UInt8], at timestampMs: Int64) -> IngestReport {
-        var report = IngestReport()
+        var scrape = begin()
+        body.withUnsafeBufferPointer { feed($0, into: &scrape) }
+        return commit(scrape, at: timestampMs)
+    }
+
+    /// Starts reading a scrape.
+    public mutating func begin() -> PendingScrape {
         var values = spare
         spare = []
         values.removeAll(keepingCapacity: true)
         values.append(contentsOf: repeatElement(.nan, count: roles.count))
-        body.withUnsafeBufferPointer { buf in
-            var scanner = ExpositionScanner(buf)
-            var hit: Int32 = -1
-            var missed: (series: UnsafeBufferPointer<UInt8>, key: SeriesCache.Key)?
-            while let event = scanner.next(known: { series in
-                let key = SeriesCache.key(series)
-                guard let slot = cache.value(for: key) else {
-                    missed = (series, key)
-                    return false
+        return PendingScrape(values: values)
+    }
+
+    /// Reads the next piece of the scrape's body; its lines may be cut anywhere.
+    public mutating func feed(_ piece: UnsafeBufferPointer<UInt8>, into scrape: inout PendingScrape) {
+        var lines = scrape.lines
+        scrape.lines = LineAssembler()  // moved out, not shared, so its buffer isn't copied
+        lines.feed(piece) { read($0, into: &scrape) }
+        scrape.lines = lines
+    }
+
+    /// Ends the scrape, read whole, and keeps its values as the scrape at `timestampMs`
+    /// (later than any before).
+    @discardableResult
+    public mutating func commit(_ scrape: PendingScrape, at timestampMs: Int64) -> IngestReport {
+        var scrape = scrape
+        var lines = scrape.lines
+        scrape.lines = LineAssembler()
+        lines.finish { read($0, into: &scrape) }
+        scrapes.append((timestampMs, scrape.values))
+        return scrape.report
+    }
+
+    /// Reads a run of whole lines of the scrape's body.
+    private mutating func read(_ buf: UnsafeBufferPointer<UInt8>, into scrape: inout PendingScrape) {
+        var scanner = ExpositionScanner(buf, resuming: scrape.scan)
+        defer { scrape.scan = scanner.state }
+        var hit: Int32 = -1
+        var missed: (series: UnsafeBufferPointer<UInt8>, key: SeriesCache.Key)?
+        while let event = scanner.next(known: { series in
+            let key = SeriesCache.key(series)
+            guard let slot = cache.value(for: key) else {
+                missed = (series, key)
+                return false
+            }
+            hit = slot
+            return true
+        }) {
+            switch event {
+            case .sample(let sample):
+                scrape.report.samples += 1
+                let series = UnsafeBufferPointer(rebasing: buf[sample.series])
+                // A miss offered the same bytes the full scan found: its key is still good.
+                let key = missed.flatMap { $0.series.baseAddress == series.baseAddress && $0.series.count == series.count ? $0.key : nil }
+                let slot = scanner.tookShortcut ? hit : slotOfScanned(sample, key: key ?? SeriesCache.key(series),
+                                                                      labels: scanner.labels, in: buf)
+                missed = nil
+                guard slot >= 0 else { continue }
+                if Int(slot) >= scrape.values.count {
+                    scrape.values.append(contentsOf: repeatElement(.nan, count: Int(slot) + 1 - scrape.values.count))
                 }
-                hit = slot
-                return true
-            }) {
-                switch event {
-                case .sample(let sample):
-                    report.samples += 1
-                    let series = UnsafeBufferPointer(rebasing: buf[sample.series])
-                    // A miss offered the same bytes the full scan found: its key is still good.
-                    let key = missed.flatMap { $0.series.baseAddress == series.baseAddress && $0.series.count == series.count ? $0.key : nil }
-                    let slot = scanner.tookShortcut ? hit : slotOfScanned(sample, key: key ?? SeriesCache.key(series),
-                                                                          labels: scanner.labels, in: buf)
-                    missed = nil
-                    guard slot >= 0 else { continue }
-                    if Int(slot) >= values.count {
-                        values.append(contentsOf: repeatElement(.nan, count: Int(slot) + 1 - values.count))
-                    }
-                    values[Int(slot)] = sample.value
-                case .error(let error):
-                    report.errorCount += 1
-                    if report.errors.count < IngestReport.keptErrors { report.errors.append(error) }
-                case .metadata:
-                    continue
-                }
+                scrape.values[Int(slot)] = sample.value
+            case .error(let error):
+                scrape.report.errorCount += 1
+                if scrape.report.errors.count < IngestReport.keptErrors { scrape.report.errors.append(error) }
+            case .metadata:
+                continue
             }
         }
-        scrapes.append((timestampMs, values))
-        return report
     }
 
     /// Drops scrapes that no window ending at or after `timestampMs` can use any more,
@@ -110,7 +150,8 @@ public struct ProxyHistory: Sendable {
         if SeriesLabels.value(labels.direction, in: body, is: "outbound") {
             peer = outboundPeer(labels, in: body)
         }
-        roles.append(SeriesRole(measure: measure, peer: peer))
+        guard let role = SeriesRole(measure: measure, peer: peer, bounds: &bounds) else { return -1 }
+        roles.append(role)
         return Int32(roles.count - 1)
     }
 

@@ -24,10 +24,11 @@ extension ProxyHistory {
             guard !points.isEmpty else { continue }
             let increase = CounterWindow.increase(points[...], rangeEndMs: endMs, rangeMs: rangeMs)
             let current = slot < last.count && !last[slot].isNaN ? last[slot] : nil
+            let measure = role.measure(bounds: bounds)
             if let peer = role.peer {
-                perPeer[Int(peer)].add(role.measure, increase: increase, last: current)
+                perPeer[Int(peer)].add(measure, increase: increase, last: current)
             } else {
-                result.inbound.add(role.measure, increase: increase, last: current)
+                result.inbound.add(measure, increase: increase, last: current)
             }
         }
         for (i, sums) in perPeer.enumerated() where sums != TrafficSums() {

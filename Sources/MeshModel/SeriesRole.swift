@@ -13,13 +13,44 @@ struct SeriesRole: Sendable, Equatable {
         case tcpWriteBytes              // tcp_write_bytes_total
     }
 
-    var measure: Measure
-    /// The outbound peer's index, or -1 for inbound: 16 bytes a role instead of an optional's 24.
-    private var peerIndex: Int32
+    // Stored in 8 bytes, as a proxy has hundreds of these: the measure's case, a bucket's
+    // bound as an index into its history's table of bounds, and the peer (-1 for inbound).
+    private enum Kind: UInt8 {
+        case failures, successes, latencyBucket, tcpOpenConnections, tcpReadBytes, tcpWriteBytes
+    }
+    private let kind: Kind
+    private let bound: UInt16
+    private let peerIndex: Int32
 
-    init(measure: Measure, peer: Int32?) {
-        self.measure = measure
+    /// The role of `measure` towards `peer`, with a bucket's bound entered in `bounds`; nil
+    /// when `bounds` is full (a proxy with 65,536 different bucket bounds is not a real one).
+    init?(measure: Measure, peer: Int32?, bounds: inout [Double]) {
+        var index = 0
+        switch measure {
+        case .responses(let success): kind = success ? .successes : .failures
+        case .latencyBucket(let le):
+            kind = .latencyBucket
+            index = bounds.firstIndex(of: le) ?? bounds.count
+            guard index <= Int(UInt16.max) else { return nil }
+            if index == bounds.count { bounds.append(le) }
+        case .tcpOpenConnections: kind = .tcpOpenConnections
+        case .tcpReadBytes: kind = .tcpReadBytes
+        case .tcpWriteBytes: kind = .tcpWriteBytes
+        }
+        bound = UInt16(index)
         peerIndex = peer ?? -1
+    }
+
+    /// The measure, its bucket bound looked up in the `bounds` it was made with.
+    func measure(bounds: [Double]) -> Measure {
+        switch kind {
+        case .failures: .responses(success: false)
+        case .successes: .responses(success: true)
+        case .latencyBucket: .latencyBucket(le: bounds[Int(bound)])
+        case .tcpOpenConnections: .tcpOpenConnections
+        case .tcpReadBytes: .tcpReadBytes
+        case .tcpWriteBytes: .tcpWriteBytes
+        }
     }
 
     /// `nil` for inbound traffic (the proxy's own workload); else the index of the outbound peer.

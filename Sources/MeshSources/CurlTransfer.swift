@@ -4,20 +4,25 @@ import Foundation
 /// `curl_global_init`, run once, lazily and thread-safely (Swift initialises globals with `swift_once`).
 let curlGlobalReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
-/// The `CURLOPT_WRITEFUNCTION` of every transfer: appends to the ``CurlTransfer`` passed as
-/// `CURLOPT_WRITEDATA`, and aborts the transfer (libcurl then reports `CURLE_WRITE_ERROR`)
-/// once the body would exceed the transfer's limit.
+/// The `CURLOPT_WRITEFUNCTION` of every transfer: hands the piece to the stream of the
+/// ``CurlTransfer`` passed as `CURLOPT_WRITEDATA`, or appends it to its body, and aborts the
+/// transfer (libcurl then reports `CURLE_WRITE_ERROR`) once the body would exceed its limit.
 private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
                            _ context: UnsafeMutableRawPointer?) -> Int {
     let n = size * count
     guard let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    if transfer.body.count + n > transfer.bodyLimit {
+    if transfer.received + n > transfer.bodyLimit {
         transfer.bodyLimitHit = true
         return 0
     }
-    if n > 0, let data {
-        transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: n))
+    transfer.received += n
+    guard n > 0, let data else { return n }
+    let piece = UnsafeRawBufferPointer(start: data, count: n)
+    if let stream = transfer.stream {
+        stream(transfer.index, piece.assumingMemoryBound(to: UInt8.self))
+    } else {
+        transfer.body.append(contentsOf: piece)
     }
     return n
 }
@@ -33,8 +38,13 @@ final class CurlTransfer {
     var index = -1
     /// Whether the handle is currently added to the fetcher's multi handle.
     var inMulti = false
-    /// The body received so far.
+    /// The body received so far, unless it is streamed.
     var body: [UInt8] = []
+    /// Where the body goes piece by piece instead, with the request's index; set only for
+    /// the length of one `HTTPFetcher.streamEach` call.
+    var stream: ((Int, UnsafeBufferPointer<UInt8>) -> Void)?
+    /// Bytes of (decoded) body received so far.
+    var received = 0
     /// The most bytes ``body`` may hold.
     var bodyLimit = 0
     /// Set by the write callback when it aborted the transfer because of ``bodyLimit``.
@@ -74,6 +84,7 @@ final class CurlTransfer {
         finish()
         self.index = index
         body = []
+        received = 0
         bodyLimit = limits.maxBodyBytes
         bodyLimitHit = false
         errorBuffer[0] = 0
@@ -119,7 +130,8 @@ final class CurlTransfer {
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 
-    /// The outcome of the transfer libcurl reported done with `code`; takes the body.
+    /// The outcome of the transfer libcurl reported done with `code`; takes the body (empty
+    /// when it was streamed).
     func outcome(code: CURLcode, url: String) -> Result<[UInt8], FetchError> {
         if code != CURLE_OK {
             return .failure(.fromCurl(code: code, detail: errorDetail, url: url, bodyLimit: bodyLimit,

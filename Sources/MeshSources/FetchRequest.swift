@@ -43,17 +43,22 @@ public struct FetchLimits: Hashable, Sendable {
 public struct FetchResult: Sendable {
     /// The request this answers.
     public var request: FetchRequest
-    /// The response body (decompressed if the server sent gzip), or why there is none.
+    /// The response body (decompressed if the server sent gzip; empty if it was streamed),
+    /// or why there is none.
     public var result: Result<[UInt8], FetchError>
+    /// Bytes of (decompressed) body received, streamed or not.
+    public var bytes: Int
     /// How long the transfer took, from handing it to libcurl to its completion.
     public var durationMs: Double
     /// Wall-clock time at which the transfer was started.
     public var startedAt: Date
 
-    /// Creates a result.
-    public init(request: FetchRequest, result: Result<[UInt8], FetchError>, durationMs: Double, startedAt: Date) {
+    /// Creates a result; `bytes` defaults to the body's size.
+    public init(request: FetchRequest, result: Result<[UInt8], FetchError>, bytes: Int? = nil,
+                durationMs: Double, startedAt: Date) {
         self.request = request
         self.result = result
+        self.bytes = bytes ?? ((try? result.get())?.count ?? 0)
         self.durationMs = durationMs
         self.startedAt = startedAt
     }

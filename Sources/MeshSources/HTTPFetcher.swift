@@ -58,6 +58,20 @@ public final class HTTPFetcher {
     /// soon as it completes, so a caller can use a body and let it go: a round over thousands
     /// of targets then holds only the bodies in flight, not all of them at once.
     public func fetchEach(_ requests: [FetchRequest], _ deliver: (Int, FetchResult) -> Void) {
+        run(requests, stream: nil, deliver)
+    }
+
+    /// Fetches every request as ``fetchEach(_:_:)`` does, but hands each body to `receive`
+    /// piece by piece as it arrives (pieces of at most 16 KB, cut anywhere) instead of
+    /// collecting it; `deliver` then gets an empty body and the size in ``FetchResult/bytes``.
+    /// A round over thousands of targets holds no bodies at all.
+    public func streamEach(_ requests: [FetchRequest], receive: (Int, UnsafeBufferPointer<UInt8>) -> Void,
+                           _ deliver: (Int, FetchResult) -> Void) {
+        withoutActuallyEscaping(receive) { run(requests, stream: $0, deliver) }
+    }
+
+    private func run(_ requests: [FetchRequest], stream: ((Int, UnsafeBufferPointer<UInt8>) -> Void)?,
+                     _ deliver: (Int, FetchResult) -> Void) {
         guard let multi else {
             let error = FetchError.other("libcurl could not be initialised")
             for (i, request) in requests.enumerated() {
@@ -65,6 +79,7 @@ public final class HTTPFetcher {
             }
             return
         }
+        defer { for transfer in pool { transfer.stream = nil } }  // `stream` must not outlive the call
         var next = 0
         var active = 0
         var idle = pool
@@ -78,8 +93,9 @@ public final class HTTPFetcher {
         func complete(_ transfer: CurlTransfer, _ result: Result<[UInt8], FetchError>) {
             transfer.finish()
             transfer.inMulti = false
+            transfer.stream = nil
             let request = requests[transfer.index]
-            deliver(transfer.index, FetchResult(request: request, result: result,
+            deliver(transfer.index, FetchResult(request: request, result: result, bytes: transfer.received,
                                                 durationMs: transfer.elapsedMs, startedAt: transfer.startedAt))
             idle.append(transfer)
         }
@@ -90,6 +106,7 @@ public final class HTTPFetcher {
                 let index = next
                 next += 1
                 let setup = transfer.prepare(requests[index], index: index, limits: limits)
+                transfer.stream = stream
                 if setup != CURLE_OK {
                     complete(transfer, transfer.outcome(code: setup, url: requests[index].url))
                     continue

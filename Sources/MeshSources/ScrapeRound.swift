@@ -1,19 +1,9 @@
 import Foundation
 import MeshModel
 
-/// One scrape of one target: the body it returned, or why not, and how it went.
-public struct ScrapeOutcome: Sendable {
-    public var target: ScrapeTarget
-    /// The `/metrics` body, nil when the fetch failed.
-    public var body: [UInt8]?
-    /// The round's start in milliseconds since the epoch: the samples' timestamp, as
-    /// Prometheus stamps a scrape with its start. One per round, so every target's points
-    /// line up with the window's ends.
-    public var timestampMs: Int64
-    public var health: TargetHealth
-}
-
-/// Scrapes every target once, concurrently, through one `HTTPFetcher`.
+/// Scrapes every target once, concurrently, through one `HTTPFetcher`, straight into a
+/// `MeshWindow`: each body is read piece by piece as it arrives and never held whole, so a
+/// round over thousands of targets costs only the pieces in flight.
 /// A target that fails costs only its own slot; the round always completes.
 public struct ScrapeRound {
     private let fetcher: HTTPFetcher
@@ -23,16 +13,27 @@ public struct ScrapeRound {
         self.fetcher = fetcher
     }
 
-    /// Fetches all targets, stamped `timestampMs`, and hands each outcome to `record` as soon as
-    /// it arrives, so a round over thousands of targets keeps only the bodies in flight.
-    public func scrape(_ targets: [ScrapeTarget], at timestampMs: Int64, _ record: (ScrapeOutcome) -> Void) {
-        fetcher.fetchEach(targets.map { FetchRequest(url: $0.url) }) { index, result in
+    /// Fetches all targets and records each scrape in `mesh`, stamped `timestampMs`: the
+    /// round's start, as Prometheus stamps a scrape with its start, one per round so every
+    /// target's points line up with the window's ends. `adjust` may amend a target's health
+    /// before it is recorded.
+    public func scrape(_ targets: [ScrapeTarget], at timestampMs: Int64, into mesh: inout MeshWindow,
+                       adjust: (inout TargetHealth) -> Void = { _ in }) {
+        var pending = [ProxyHistory.PendingScrape?](repeating: nil, count: targets.count)
+        fetcher.streamEach(targets.map { FetchRequest(url: $0.url) }, receive: { index, piece in
+            if pending[index] == nil { pending[index] = mesh.begin(targets[index]) }
+            mesh.feed(targets[index], piece, into: &pending[index]!)
+        }, { index, result in
             let target = targets[index]
-            let health = TargetHealth(
+            var health = TargetHealth(
                 url: target.url, pod: target.pod, workload: target.workload,
-                ok: result.body != nil, error: result.error?.description,
-                bytes: result.body?.count ?? 0, durationMs: (result.durationMs * 10).rounded() / 10)
-            record(ScrapeOutcome(target: target, body: result.body, timestampMs: timestampMs, health: health))
-        }
+                ok: result.error == nil, error: result.error?.description,
+                bytes: result.bytes, durationMs: (result.durationMs * 10).rounded() / 10)
+            adjust(&health)
+            // An empty body is a scrape with no samples, not a failure.
+            let scrape = result.error == nil ? pending[index] ?? mesh.begin(target) : nil
+            pending[index] = nil
+            mesh.finish(target, scrape, at: timestampMs, health: health)
+        })
     }
 }

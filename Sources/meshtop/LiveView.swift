@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import MeshModel
 import MeshSources
@@ -120,11 +121,12 @@ private final class ScrapeThread: Sendable {
             let t = max(clock.nowMs(), last + 1)
             let targets = discover()
             mesh.track(targets)
-            round.scrape(targets, at: t) { mesh.record($0.target, body: $0.body, at: t, health: $0.health) }
+            round.scrape(targets, at: t, into: &mesh)
             let begin = first ?? t
             (first, last) = (begin, t)
             // Until a whole window has passed, rates are over the time there is data for.
             slot.publish(mesh.snapshot(at: t, rangeMs: t > begin ? min(windowMs, t - begin) : windowMs))
+            _ = malloc_trim(0)  // hands back the pages the round freed (glibc keeps them otherwise)
             clock.sleep(untilMs: t + intervalMs) { stopped }
         }
     }

@@ -30,21 +30,16 @@ struct OnceReport {
         var earlier: [String: TargetHealth] = [:]
         let first = discover()
         mesh.track(first)
-        round.scrape(first, at: t0) { outcome in
-            earlier[outcome.target.url] = outcome.health
-            mesh.record(outcome.target, body: outcome.body, at: t0, health: outcome.health)
-        }
+        round.scrape(first, at: t0, into: &mesh) { earlier[$0.url] = $0 }
         clock.sleep(untilMs: t0 + window)
         let t1 = max(clock.nowMs(), t0 + 1)
         let second = discover()
         mesh.track(second)
-        round.scrape(second, at: t1) { outcome in
-            var health = outcome.health
-            if health.ok, let before = earlier[outcome.target.url], !before.ok {
+        round.scrape(second, at: t1, into: &mesh) { health in
+            if health.ok, let before = earlier[health.url], !before.ok {
                 health.ok = false
                 health.error = "first scrape failed: \(before.error ?? "unknown error")"
             }
-            mesh.record(outcome.target, body: outcome.body, at: t1, health: health)
         }
         return mesh.snapshot(at: t1, rangeMs: t1 - t0)
     }

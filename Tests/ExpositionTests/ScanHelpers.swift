@@ -27,23 +27,28 @@ func scan(_ text: String) -> ScanResult {
 }
 
 func scan(_ bytes: [UInt8]) -> ScanResult {
-    var result = ScanResult()
     bytes.withUnsafeBufferPointer { body in
         var scanner = ExpositionScanner(body)
-        while let event = scanner.next() {
-            switch event {
-            case .sample(let s):
-                let labels = scanner.labels.map {
-                    ExpositionText.string($0.name, in: body) + "=" + ExpositionText.labelValue($0, in: body)
-                }
-                result.samples.append(DecodedSample(
-                    name: ExpositionText.string(s.name, in: body), labels: labels,
-                    value: s.value, timestampMs: s.timestampMs))
-            case .metadata(let m):
-                result.metadata.append("\(m.kind.rawValue) \(ExpositionText.string(m.family, in: body)) \(ExpositionText.string(m.text, in: body))")
-            case .error(let e):
-                result.errors.append(e.description)
+        return drain(&scanner, body)
+    }
+}
+
+/// Every event `scanner` has left in `body`, decoded.
+func drain(_ scanner: inout ExpositionScanner, _ body: UnsafeBufferPointer<UInt8>) -> ScanResult {
+    var result = ScanResult()
+    while let event = scanner.next() {
+        switch event {
+        case .sample(let s):
+            let labels = scanner.labels.map {
+                ExpositionText.string($0.name, in: body) + "=" + ExpositionText.labelValue($0, in: body)
             }
+            result.samples.append(DecodedSample(
+                name: ExpositionText.string(s.name, in: body), labels: labels,
+                value: s.value, timestampMs: s.timestampMs))
+        case .metadata(let m):
+            result.metadata.append("\(m.kind.rawValue) \(ExpositionText.string(m.family, in: body)) \(ExpositionText.string(m.text, in: body))")
+        case .error(let e):
+            result.errors.append(e.description)
         }
     }
     return result

@@ -57,6 +57,31 @@ final class MeshWindowTests: XCTestCase {
         XCTAssertEqual(podA.metrics.success, 60.0 / 64.0)
     }
 
+    func testABodyReadInPiecesCountsAsTheWholeBody() {
+        let bodies = [inbound(success: 100, failure: 0, le10: 50, le50: 90),
+                      inbound(success: 160, failure: 4, le10: 100, le50: 150)]
+        var whole = MeshWindow(windowMs: 10_000)
+        var pieces = MeshWindow(windowMs: 10_000)
+        let a = target("web-a")
+        let health = TargetHealth(url: a.url, pod: a.pod, workload: a.workload, ok: true, error: nil, bytes: 0, durationMs: 1)
+        for (i, text) in bodies.enumerated() {
+            whole.record(a, body: Array(text.utf8), at: Int64(i) * 10_000, health: health)
+            var scrape = pieces.begin(a)
+            for piece in Array(text.utf8).chunked(7) {
+                piece.withUnsafeBufferPointer { pieces.feed(a, $0, into: &scrape) }
+            }
+            pieces.finish(a, scrape, at: Int64(i) * 10_000, health: health)
+        }
+        XCTAssertEqual(pieces.snapshot(at: 10_000), whole.snapshot(at: 10_000))
+        XCTAssertEqual(whole.snapshot(at: 10_000).workloads.first?.metrics.rps, 6.4)
+
+        // A transfer that fails half way leaves no point, as a failed scrape does.
+        var scrape = pieces.begin(a)
+        Array(bodies[1].utf8).prefix(40).withUnsafeBufferPointer { pieces.feed(a, $0, into: &scrape) }
+        pieces.finish(a, nil, at: 20_000, health: health)
+        XCTAssertNil(pieces.snapshot(at: 20_000, rangeMs: 5_000).workloads.first?.metrics.rps)
+    }
+
     func testCounterResetNeverGoesNegative() throws {
         var mesh = MeshWindow(windowMs: 10_000)
         record(&mesh, target("web-a"), inbound(success: 100), at: 0)
@@ -147,5 +172,12 @@ final class MeshWindowTests: XCTestCase {
         XCTAssertEqual(snap.targets.map(\.pod), ["web-a"])
         XCTAssertEqual(snap.workloads.first?.meshedPods, 1)
         XCTAssertEqual(snap.workloads.first?.metrics.rps, 5)
+    }
+}
+
+private extension Array {
+    /// The array in consecutive pieces of `size` elements (the last may be shorter).
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -78,6 +78,24 @@ final class HTTPFetcherTests: XCTestCase {
         XCTAssertEqual(FetchError.bodyTooLarge(64 << 20).description.contains("64 MiB"), true)
     }
 
+    func testStreamedBodiesArriveWholeInPiecesAndAreNotKept() {
+        let fetcher = HTTPFetcher(limits: FetchLimits(maxConcurrent: 2, maxBodyBytes: 150_000))
+        let urls = ["/gzip", "/bigstream", "/forbidden", "/metrics"].map(server.url)
+        var pieces = [[UInt8]](repeating: [], count: urls.count)
+        var results = [FetchResult?](repeating: nil, count: urls.count)
+        fetcher.streamEach(urls.map { FetchRequest(url: $0) }, receive: { pieces[$0].append(contentsOf: $1) },
+                           { results[$0] = $1 })
+        XCTAssertEqual(String(decoding: pieces[0], as: UTF8.self), LocalTestServer.gzipText)
+        XCTAssertEqual(results[0]?.bytes, LocalTestServer.gzipText.utf8.count)
+        XCTAssertEqual(results[0]?.body, [], "streamed, not collected")
+        XCTAssertEqual(results[1]?.error, .bodyTooLarge(150_000), "the limit holds for streamed bodies")
+        XCTAssertEqual(results[2]?.error, .httpStatus(403))
+        XCTAssertEqual(String(decoding: pieces[3], as: UTF8.self), "request_total 1\n")
+
+        // The same fetcher collects bodies again afterwards.
+        XCTAssertEqual(fetcher.fetchAll([FetchRequest(url: urls[3])])[0].body, Array("request_total 1\n".utf8))
+    }
+
     func testSlowTargetTimesOutWhileOthersSucceed() {
         let fetcher = HTTPFetcher(limits: FetchLimits(connectTimeoutMs: 1000, totalTimeoutMs: 1000))
         let results = fetcher.fetchAll([

@@ -30,10 +30,7 @@ public struct ProxyHistory: Sendable {
     private var peerIndex: [OutboundPeer: Int32] = [:]
     private var peerCache = SeriesCache(capacity: 4)
     private var peerKey: [UInt8] = []
-    private(set) var scrapes: [(timestampMs: Int64, values: [Double])] = []
-    /// A vector `forget` dropped, for the next `ingest` to fill: steady scraping then allocates
-    /// nothing long-lived between the short-lived bodies, which would fragment the heap.
-    private var spare: [Double] = []
+    private(set) var scrapes: [(timestampMs: Int64, values: ScrapeValues)] = []
 
     /// A history with no scrapes yet.
     public init(target: ScrapeTarget) {
@@ -60,11 +57,7 @@ public struct ProxyHistory: Sendable {
 
     /// Starts reading a scrape.
     public mutating func begin() -> PendingScrape {
-        var values = spare
-        spare = []
-        values.removeAll(keepingCapacity: true)
-        values.append(contentsOf: repeatElement(.nan, count: roles.count))
-        return PendingScrape(values: values)
+        PendingScrape(values: [Double](repeating: .nan, count: roles.count))
     }
 
     /// Reads the next piece of the scrape's body; its lines may be cut anywhere.
@@ -83,7 +76,7 @@ public struct ProxyHistory: Sendable {
         var lines = scrape.lines
         scrape.lines = LineAssembler()
         lines.finish { read($0, into: &scrape) }
-        scrapes.append((timestampMs, scrape.values))
+        scrapes.append((timestampMs, ScrapeValues(scrape.values)))
         return scrape.report
     }
 
@@ -129,7 +122,6 @@ public struct ProxyHistory: Sendable {
     /// keeping the newest one before it (so a window always finds a starting point).
     public mutating func forget(before timestampMs: Int64) {
         guard let keepFrom = scrapes.lastIndex(where: { $0.timestampMs <= timestampMs }), keepFrom > 0 else { return }
-        spare = scrapes[keepFrom - 1].values
         scrapes.removeFirst(keepFrom)
     }
 

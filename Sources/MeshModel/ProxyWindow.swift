@@ -18,12 +18,12 @@ extension ProxyHistory {
         points.reserveCapacity(inRange.count)
         for (slot, role) in roles.enumerated() {
             points.removeAll(keepingCapacity: true)
-            for scrape in inRange where slot < scrape.values.count && !scrape.values[slot].isNaN {
+            for scrape in inRange where !scrape.values[slot].isNaN {
                 points.append(CounterPoint(timestampMs: scrape.timestampMs, value: scrape.values[slot]))
             }
             guard !points.isEmpty else { continue }
             let increase = CounterWindow.increase(points[...], rangeEndMs: endMs, rangeMs: rangeMs)
-            let current = slot < last.count && !last[slot].isNaN ? last[slot] : nil
+            let current = last[slot].isNaN ? nil : last[slot]
             let measure = role.measure(bounds: bounds)
             if let peer = role.peer {
                 perPeer[Int(peer)].add(measure, increase: increase, last: current)

@@ -77,9 +77,15 @@ final class CurlTransfer {
         String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Resets the handle and configures it to fetch `request` within `limits`.
+    /// Resets the handle and configures it to fetch `request` within `limits`; with
+    /// `prunesHostCache`, its end drops host-cache entries older than a minute.
     /// Returns the first `CURLcode` that isn't `CURLE_OK`, if any.
-    func prepare(_ request: FetchRequest, index: Int, limits: FetchLimits) -> CURLcode {
+    ///
+    /// libcurl prunes its host cache at the end of every transfer by walking all of it, and
+    /// the cache holds an entry per host *and port*: with a port per target, that is a walk
+    /// over every target per transfer. So only the transfer asked to prunes (one per round);
+    /// for the others the entries never expire.
+    func prepare(_ request: FetchRequest, index: Int, limits: FetchLimits, prunesHostCache: Bool) -> CURLcode {
         curl_easy_reset(easy)
         finish()
         self.index = index
@@ -102,6 +108,7 @@ final class CurlTransfer {
             // Only these; and no CURLOPT_FOLLOWLOCATION, so redirects aren't followed anywhere.
             meshtop_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https,file"),
             meshtop_setopt_long(easy, CURLOPT_NOSIGNAL, 1),
+            meshtop_setopt_long(easy, CURLOPT_DNS_CACHE_TIMEOUT, prunesHostCache ? 60 : -1),
             meshtop_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeoutMs),
             meshtop_setopt_long(easy, CURLOPT_TIMEOUT_MS, limits.totalTimeoutMs),
             meshtop_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, ""),  // all that libcurl can decode

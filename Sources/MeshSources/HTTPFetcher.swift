@@ -105,7 +105,7 @@ public final class HTTPFetcher {
             while next < requests.count, let transfer = idle.popLast() {
                 let index = next
                 next += 1
-                let setup = transfer.prepare(requests[index], index: index, limits: limits)
+                let setup = transfer.prepare(requests[index], index: index, limits: limits, prunesHostCache: index == 0)
                 transfer.stream = stream
                 if setup != CURLE_OK {
                     complete(transfer, transfer.outcome(code: setup, url: requests[index].url))

@@ -44,27 +44,16 @@ extension TerminalSession {
         mvwadd_wch(window, Int32(y), Int32(x), &cc)  // ERR in the bottom-right corner, but drawn
     }
 
-    /// The ncurses attributes and colour pair of `style` under this terminal's capabilities:
-    /// without colours, the roles that carry meaning fall back to bold, reverse or dim.
+    /// The ncurses attributes and colour pair of `style`: its role's colours and attributes
+    /// from the palette, and the attributes the style itself asks for.
     func look(_ style: Style) -> (attr_t, Int16) {
-        var a = attr_t(0)
-        if style.bold { a |= meshtop_A_BOLD() }
-        if style.dim { a |= meshtop_A_DIM() }
-        if style.reverse { a |= meshtop_A_REVERSE() }
-        if style.underline { a |= meshtop_A_UNDERLINE() }
-        let pair: Pair?
-        switch style.role {
-        case .normal: pair = nil
-        case .header: pair = .header
-        case .good: pair = .good
-        case .warn: pair = .warn
-        case .bad: pair = .bad
-        case .dim: pair = nil; a |= meshtop_A_DIM()
-        case .selected: pair = nil; a |= meshtop_A_REVERSE()
-        }
-        guard let pair else { return (a, 0) }
-        if colors { return (a, pair.rawValue) }
-        if pair != .good { a |= meshtop_A_BOLD() }
-        return (a, 0)
+        let entry = palette.entry(for: style.role)
+        let attributes = entry.attributes.union(TextAttributes(style))
+        let flags: [(TextAttributes, attr_t)] = [
+            (.bold, meshtop_A_BOLD()), (.dim, meshtop_A_DIM()), (.reverse, meshtop_A_REVERSE()),
+            (.underline, meshtop_A_UNDERLINE()),
+        ]
+        let a = flags.reduce(attr_t(0)) { attributes.contains($1.0) ? $0 | $1.1 : $0 }
+        return (a, entry.pair)
     }
 }

@@ -114,4 +114,13 @@ final class ThemeFileTests: XCTestCase {
         let eight = try ThemeFile.parse("colors: {graph: [0, 1, 2, 3, 4, 5, 6, 7]}", file: "t.yaml")
         XCTAssertEqual(levels.map { eight[$0].foreground }, (0..<8).map(ThemeColor.indexed))
     }
+
+    func testTheExampleInTheREADMEIsAValidTheme() throws {
+        let readme = try String(contentsOfFile: shippedThemes + "/README.md", encoding: .utf8)
+        let example = try XCTUnwrap(readme.components(separatedBy: "```yaml\n# my-theme.yaml\n").dropFirst().first?
+            .components(separatedBy: "```").first)
+        let theme = try ThemeFile.parse(example, file: "my-theme.yaml")
+        XCTAssertEqual(theme[.bad], ThemeLook(.indexed(15), on: .indexed(1), .bold))
+        XCTAssertEqual(theme[.graph(7)], ThemeLook(.indexed(1)))
+    }
 }

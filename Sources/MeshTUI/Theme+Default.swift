@@ -3,7 +3,8 @@ extension Theme {
     /// it; it is also what theme files fall back to for the keys they leave out.
     public static let builtInDefault: Theme = {
         do {
-            return try ThemeFile.parse(builtInDefaultYAML, file: "default.yaml (built in)", base: Theme(name: "default"))
+            return try ThemeFile.parse(builtInDefaultYAML, file: "default.yaml (built in)",
+                                       base: Theme(name: "default"))
         } catch {
             fatalError("the built-in default theme is broken: \(error)")
         }

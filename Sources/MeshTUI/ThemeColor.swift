@@ -28,7 +28,8 @@ public enum ThemeColor: Hashable, Sendable, CustomStringConvertible {
             self = .default
         } else if let index = Self.ansiNames.firstIndex(of: text) {
             self = .indexed(UInt8(index))
-        } else if (1...3).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }), let index = UInt8(text) {
+        } else if (1...3).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let index = UInt8(text) {
             self = .indexed(index)
         } else if text.count == 7, text.first == "#", text.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }),
                   let value = UInt32(text.dropFirst(), radix: 16) {

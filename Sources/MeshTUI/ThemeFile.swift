@@ -14,17 +14,21 @@ import Yams
 /// default), and the name defaults to the file's name without `.yaml`.
 public enum ThemeFile {
     /// The keys under `colors` and the roles they set; `graph` sets the graph levels.
-    static let roleKeys: [(key: String, role: Style.Role)] = [
+    private static let roleKeys: [(key: String, role: Style.Role)] = [
         ("normal", .normal), ("header", .header), ("ok", .good), ("warn", .warn), ("error", .bad),
         ("muted", .dim), ("selection", .selected), ("border", .border),
     ]
-    private static let lookKeys = ["fg", "bg", "bold", "dim", "reverse", "underline"]
+    /// The keys of a look besides `fg` and `bg`, and the attributes they set.
+    private static let attributeKeys: [(key: String, attribute: TextAttributes)] =
+        [("bold", .bold), ("dim", .dim), ("reverse", .reverse), ("underline", .underline)]
+    private static let lookKeys = ["fg", "bg"] + attributeKeys.map(\.key)
     private static let lookAllowed = "a colour, or a mapping of " + lookKeys.joined(separator: ", ")
 
     /// Reads the theme in `text`; `file` names it in errors and gives the default name.
     ///
     /// - Throws: ``ThemeError`` naming the file, the key and what is allowed there.
-    public static func parse(_ text: String, file: String, base: Theme = .builtInDefault) throws(ThemeError) -> Theme {
+    public static func parse(_ text: String, file: String,
+                             base: Theme = .builtInDefault) throws(ThemeError) -> Theme {
         let yaml = ThemeYAML(file: file)
         guard let root = try yaml.compose(text) else {
             throw ThemeError(file: file, "the file is empty (allowed: a mapping of name, colors)")
@@ -36,7 +40,8 @@ public enum ThemeFile {
                 theme.name = try yaml.text(entry.value, at: entry.path, expected: "a name")
                 continue
             }
-            for color in try yaml.entries(of: entry.value, at: entry.path, allowed: roleKeys.map(\.key) + ["graph"]) {
+            let keys = roleKeys.map(\.key) + ["graph"]
+            for color in try yaml.entries(of: entry.value, at: entry.path, allowed: keys) {
                 if let role = roleKeys.first(where: { $0.key == color.key })?.role {
                     theme[role] = try look(color.value, at: color.path, in: yaml)
                 } else {
@@ -74,29 +79,29 @@ public enum ThemeFile {
     private static func look(_ node: Node, at path: String, in yaml: ThemeYAML) throws(ThemeError) -> ThemeLook {
         if node.scalar != nil, node.null == nil { return ThemeLook(try color(node, at: path, in: yaml)) }
         guard node.mapping != nil else {
-            throw ThemeError(file: yaml.file, key: path, "\(ThemeYAML.describe(node)) is not a look (allowed: \(lookAllowed))")
+            throw ThemeError(file: yaml.file, key: path,
+                             "\(ThemeYAML.describe(node)) is not a look (allowed: \(lookAllowed))")
         }
         var look = ThemeLook()
         for entry in try yaml.entries(of: node, at: path, allowed: lookKeys) {
-            switch entry.key {
-            case "fg": look.foreground = try color(entry.value, at: entry.path, in: yaml)
-            case "bg": look.background = try color(entry.value, at: entry.path, in: yaml)
-            default:
-                let attribute = attributes[entry.key]!
-                if try yaml.bool(entry.value, at: entry.path) { look.attributes.insert(attribute) }
+            if entry.key == "fg" {
+                look.foreground = try color(entry.value, at: entry.path, in: yaml)
+            } else if entry.key == "bg" {
+                look.background = try color(entry.value, at: entry.path, in: yaml)
+            } else if let attribute = attributeKeys.first(where: { $0.key == entry.key })?.attribute,
+                      try yaml.bool(entry.value, at: entry.path) {
+                look.attributes.insert(attribute)
             }
         }
         return look
     }
 
-    private static let attributes: [String: TextAttributes] =
-        ["bold": .bold, "dim": .dim, "reverse": .reverse, "underline": .underline]
-
+    /// A colour in the syntax of ``ThemeColor``.
     private static func color(_ node: Node, at path: String, in yaml: ThemeYAML) throws(ThemeError) -> ThemeColor {
         let allowed = "(allowed: \(ThemeColor.allowedValues))"
         if node.null != nil {
-            throw ThemeError(file: yaml.file, key: path,
-                             "an empty value is not a colour \(allowed); write \"#rrggbb\" in quotes, as # starts a comment")
+            throw ThemeError(file: yaml.file, key: path, "an empty value is not a colour \(allowed); "
+                             + "write \"#rrggbb\" in quotes, as # starts a comment")
         }
         let text = try yaml.text(node, at: path, expected: "a colour \(allowed)")
         guard let color = ThemeColor(text) else {

@@ -32,7 +32,9 @@ public struct ThemeSearch: Hashable, Sendable {
         directories = (configDirectory.map { [Self.join($0, "themes")] } ?? [])
             + [Self.join(Self.parent(executableDirectory), "share/meshtop/themes")]
         for start in [executableDirectory, currentDirectory] {
-            if let checkout = Self.checkout(above: start), !directories.contains(checkout) { directories.append(checkout) }
+            if let checkout = Self.checkout(above: start), !directories.contains(checkout) {
+                directories.append(checkout)
+            }
         }
     }
 

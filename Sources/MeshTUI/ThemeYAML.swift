@@ -61,7 +61,9 @@ struct ThemeYAML {
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? Self.describe(keyNode)
             let keyPath = path.map { "\($0).\(key)" } ?? key
-            guard allowed.contains(key) else { throw ThemeError(file: file, key: keyPath, "unknown key (\(allowedText))") }
+            guard allowed.contains(key) else {
+                throw ThemeError(file: file, key: keyPath, "unknown key (\(allowedText))")
+            }
             entries.append(Entry(key: key, path: keyPath, value: value))
         }
         return entries

@@ -9,7 +9,8 @@ final class ThemeFileErrorTests: XCTestCase {
     private let look = "a colour, or a mapping of fg, bg, bold, dim, reverse, underline"
 
     func testBadColours() {
-        assertError("colors: {ok: {fg: gren}}", "themes/x.yaml: colors.ok.fg: \"gren\" is not a colour (allowed: \(colours))")
+        assertError("colors: {ok: {fg: gren}}",
+                    "themes/x.yaml: colors.ok.fg: \"gren\" is not a colour (allowed: \(colours))")
         assertError("colors: {ok: gren}", "themes/x.yaml: colors.ok: \"gren\" is not a colour (allowed: \(colours))")
         assertError("colors: {ok: {bg: 256}}", "themes/x.yaml: colors.ok.bg: \"256\" is not a colour (allowed: \(colours))")
         assertError("colors: {ok: {fg: \"#12345\"}}",

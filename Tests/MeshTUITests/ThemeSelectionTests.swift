@@ -137,8 +137,8 @@ final class ThemeSelectionTests: XCTestCase {
 
     func testSwiftRunInACheckoutFindsTheShippedThemes() throws {
         let repository = URL(fileURLWithPath: shippedThemes).deletingLastPathComponent().path
-        let search = ThemeSearch(environment: [:], executablePath: repository + "/.build/x86_64-unknown-linux-gnu/debug/meshtop",
-                                 currentDirectory: "/")
+        let executable = repository + "/.build/x86_64-unknown-linux-gnu/debug/meshtop"
+        let search = ThemeSearch(environment: [:], executablePath: executable, currentDirectory: "/")
         XCTAssertEqual(search.directories.last, shippedThemes)
         XCTAssertEqual(search.path(forName: "light"), shippedThemes + "/light.yaml")
         XCTAssertTrue(Set(search.names()).isSuperset(of: ["colorblind", "default", "high-contrast", "light", "mono"]))

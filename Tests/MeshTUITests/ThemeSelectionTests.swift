@@ -29,7 +29,7 @@ final class ThemeSelectionTests: XCTestCase {
         try FileManager.default.removeItem(atPath: root)
     }
 
-    func testThePlacesFollowTheEnvironmentAndTheExecutable() {
+    func testThePlacesFollowTheEnvironmentAndTheExecutable() throws {
         let search = ThemeSearch(environment: ["XDG_CONFIG_HOME": xdg, "HOME": "/home/me"],
                                  executablePath: checkout + "/.build/release/meshtop", currentDirectory: work)
         XCTAssertEqual(search.configDirectory, xdg + "/meshtop")
@@ -42,6 +42,13 @@ final class ThemeSelectionTests: XCTestCase {
         XCTAssertEqual(home.configDirectory, "/home/me/.config/meshtop", "a relative XDG_CONFIG_HOME is ignored")
         XCTAssertEqual(home.directories, ["/home/me/.config/meshtop/themes", prefix + "/share/meshtop/themes",
                                           checkout + "/themes"], "the checkout is found above the current directory")
+
+        try write(work + "/other/Package.swift", "")
+        try write(work + "/other/themes/other.yaml", "{}")
+        let two = ThemeSearch(environment: [:], executablePath: checkout + "/.build/release/meshtop",
+                              currentDirectory: work + "/other/themes")
+        XCTAssertEqual(two.directories, [checkout + "/.build/share/meshtop/themes", checkout + "/themes",
+                                         work + "/other/themes"], "the executable's checkout comes first")
 
         let bare = ThemeSearch(environment: [:], executablePath: "/opt/meshtop", currentDirectory: work)
         XCTAssertNil(bare.configDirectory)

@@ -49,11 +49,11 @@ extension TerminalSession {
     func look(_ style: Style) -> (attr_t, Int16) {
         let entry = palette.entry(for: style.role)
         let attributes = entry.attributes.union(TextAttributes(style))
-        let flags: [(TextAttributes, attr_t)] = [
-            (.bold, meshtop_A_BOLD()), (.dim, meshtop_A_DIM()), (.reverse, meshtop_A_REVERSE()),
-            (.underline, meshtop_A_UNDERLINE()),
-        ]
-        let a = flags.reduce(attr_t(0)) { attributes.contains($1.0) ? $0 | $1.1 : $0 }
+        var a = attr_t(0)
+        if attributes.contains(.bold) { a |= meshtop_A_BOLD() }
+        if attributes.contains(.dim) { a |= meshtop_A_DIM() }
+        if attributes.contains(.reverse) { a |= meshtop_A_REVERSE() }
+        if attributes.contains(.underline) { a |= meshtop_A_UNDERLINE() }
         return (a, entry.pair)
     }
 }

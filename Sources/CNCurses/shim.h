@@ -12,6 +12,10 @@ static inline attr_t meshtop_A_REVERSE(void) { return A_REVERSE; }
 static inline attr_t meshtop_A_UNDERLINE(void) { return A_UNDERLINE; }
 static inline attr_t meshtop_COLOR_PAIR(int n) { return COLOR_PAIR(n); }
 
+// The current screen's colour and colour pair counts, set by start_color(); C globals like stdscr.
+static inline int meshtop_COLORS(void) { return COLORS; }
+static inline int meshtop_COLOR_PAIRS(void) { return COLOR_PAIRS; }
+
 // The screen newterm() made current; stdscr itself is a mutable C global, an error to touch
 // from Swift 6 code.
 static inline WINDOW *meshtop_stdscr(void) { return stdscr; }

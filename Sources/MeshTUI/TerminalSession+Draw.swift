@@ -44,27 +44,16 @@ extension TerminalSession {
         mvwadd_wch(window, Int32(y), Int32(x), &cc)  // ERR in the bottom-right corner, but drawn
     }
 
-    /// The ncurses attributes and colour pair of `style` under this terminal's capabilities:
-    /// without colours, the roles that carry meaning fall back to bold, reverse or dim.
+    /// The ncurses attributes and colour pair of `style`: its role's colours and attributes
+    /// from the palette, and the attributes the style itself asks for.
     func look(_ style: Style) -> (attr_t, Int16) {
+        let entry = palette.entry(for: style.role)
+        let attributes = entry.attributes.union(TextAttributes(style))
         var a = attr_t(0)
-        if style.bold { a |= meshtop_A_BOLD() }
-        if style.dim { a |= meshtop_A_DIM() }
-        if style.reverse { a |= meshtop_A_REVERSE() }
-        if style.underline { a |= meshtop_A_UNDERLINE() }
-        let pair: Pair?
-        switch style.role {
-        case .normal: pair = nil
-        case .header: pair = .header
-        case .good: pair = .good
-        case .warn: pair = .warn
-        case .bad: pair = .bad
-        case .dim: pair = nil; a |= meshtop_A_DIM()
-        case .selected: pair = nil; a |= meshtop_A_REVERSE()
-        }
-        guard let pair else { return (a, 0) }
-        if colors { return (a, pair.rawValue) }
-        if pair != .good { a |= meshtop_A_BOLD() }
-        return (a, 0)
+        if attributes.contains(.bold) { a |= meshtop_A_BOLD() }
+        if attributes.contains(.dim) { a |= meshtop_A_DIM() }
+        if attributes.contains(.reverse) { a |= meshtop_A_REVERSE() }
+        if attributes.contains(.underline) { a |= meshtop_A_UNDERLINE() }
+        return (a, entry.pair)
     }
 }

@@ -24,15 +24,21 @@ public enum TerminalEvent: Equatable, Sendable {
 ///
 /// Owned by the main thread; nothing else touches ncurses. While it is up, stderr is held
 /// back and SIGINT/SIGTERM/SIGHUP only raise ``TerminalSignals/pending``. Capabilities are
-/// decided once here: the glyph set from the locale's character encoding, colours from the
-/// terminal and `NO_COLOR`.
+/// decided once here: the glyph set from the locale's character encoding, and the theme's
+/// colours degraded to what the terminal has (none when colours aren't allowed).
 public final class TerminalSession {
     /// Whether the locale's character encoding is UTF-8; without it ncurses shows only ASCII.
     public let utf8: Bool
     /// Unicode under a UTF-8 locale, else ASCII.
     public var glyphs: Glyphs { utf8 ? .unicode : .ascii }
-    /// Whether roles are drawn in colour (a colour terminal and no `NO_COLOR`).
-    public let colors: Bool
+    /// Whether roles are drawn in colour (a colour terminal, and colours allowed).
+    public var colors: Bool { colorDepth != nil }
+    /// How many colours the terminal shows; nil when roles are drawn without colour.
+    public let colorDepth: ColorDepth?
+    /// The theme the roles are drawn in.
+    public let theme: Theme
+    /// The theme's colour pairs and attributes on this terminal.
+    let palette: TerminalPalette
     let window: UnsafeMutablePointer<WINDOW>
     private let screen: OpaquePointer
     private let output: UnsafeMutablePointer<FILE>
@@ -42,8 +48,11 @@ public final class TerminalSession {
     var previous: CellGrid?
     private var active = true
 
-    /// Takes over the terminal; `getEvent()` waits at most `inputTimeoutMs` for a key.
-    public init(inputTimeoutMs: Int32 = 100) throws {
+    /// Takes over the terminal; `getEvent()` waits at most `inputTimeoutMs` for a key. Roles
+    /// are drawn in `theme`, in colour if `colorsAllowed` (see
+    /// ``ThemeSelection/colorsAllowed(noColorFlag:environment:)``) and the terminal has colours.
+    public init(inputTimeoutMs: Int32 = 100, theme: Theme = .builtInDefault,
+                colorsAllowed: Bool = ThemeSelection.colorsAllowed(noColorFlag: false)) throws {
         TerminalSignals.install()
         setlocale(LC_CTYPE, "")  // only LC_CTYPE: LC_NUMERIC would change how C formats numbers
         utf8 = Glyphs.isUTF8(String(cString: nl_langinfo(nl_item(CODESET))))
@@ -64,7 +73,13 @@ public final class TerminalSession {
         curs_set(0)
         if getenv("ESCDELAY") == nil { set_escdelay(25) }  // Esc quits at once, not after a second
         wtimeout(window, inputTimeoutMs)
-        colors = Self.startColors()
+        self.theme = theme
+        colorDepth = colorsAllowed ? Self.startColors() : nil
+        palette = TerminalPalette(theme: theme, depth: colorDepth, maxPairs: Int(meshtop_COLOR_PAIRS()) - 1,
+                                  terminalDefaults: colorDepth != nil && use_default_colors() == OK)
+        for (i, pair) in palette.pairs.enumerated() {
+            init_extended_pair(Int32(i + 1), pair.foreground, pair.background)
+        }
     }
 
     deinit { restore() }
@@ -111,20 +126,9 @@ public final class TerminalSession {
         }
     }
 
-    /// Colour pair numbers of the roles that have a colour.
-    enum Pair: Int16 {
-        case header = 1, good, warn, bad
-    }
-
-    private static func startColors() -> Bool {
-        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }  // no-color.org: set and not empty
-        guard has_colors() else { return false }
-        start_color()
-        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
-        let colors: [(Pair, Int32)] = [
-            (.header, COLOR_CYAN), (.good, COLOR_GREEN), (.warn, COLOR_YELLOW), (.bad, COLOR_RED),
-        ]
-        for (pair, color) in colors { init_pair(pair.rawValue, Int16(color), background) }
-        return true
+    /// Starts colours and returns the terminal's depth; nil when it has fewer than 8.
+    private static func startColors() -> ColorDepth? {
+        guard has_colors(), start_color() == OK else { return nil }
+        return ColorDepth(colors: Int(meshtop_COLORS()))
     }
 }

@@ -1,0 +1,71 @@
+import MeshTUI
+import XCTest
+
+final class TimeSeriesChartTests: XCTestCase {
+    func chart(_ values: [Double?], _ glyphs: Glyphs = .unicode, width: Int, height: Int,
+               label: @escaping @Sendable (Double) -> String = ChartNumber.compact) -> [String] {
+        rendered(width: width, height: height) {
+            TimeSeriesChart(values, glyphs: glyphs, label: label).draw(into: &$0, x: 0, y: 0, width: width, height: height)
+        }.rows
+    }
+
+    func testColumnsStackUpTheRowsBesideALabelledAxis() {
+        XCTAssertEqual(chart([0, 25, 50, 100], width: 10, height: 3, label: ChartNumber.milliseconds), [
+            "100ms┤   █",
+            "     │  ▅█",
+            "  0ms┤▁▇██",
+        ])
+        XCTAssertEqual(chart([0, 25, 50, 100], .ascii, width: 10, height: 3, label: ChartNumber.milliseconds), [
+            "100ms+   #",
+            "     |  =#",
+            "  0ms+_*##",
+        ])
+    }
+
+    func testMissingValuesAreMarkedOnTheBottomRow() {
+        XCTAssertEqual(chart([nil, 4, nil, 8], width: 6, height: 2), [
+            "8┤ ▁ █",
+            "0┤·█·█",
+        ])
+    }
+
+    func testFewerValuesThanColumnsAreRightAligned() {
+        XCTAssertEqual(chart([1, 2], width: 6, height: 1), ["2┤  ▅█"])
+    }
+
+    func testAScaleFromTheSmallestValue() {
+        let grid = rendered(width: 7, height: 2) {
+            TimeSeriesChart([0.5, 0.75, 1], scale: .minToMax, glyphs: .ascii).draw(into: &$0, x: 0, y: 0, width: 7, height: 2)
+        }
+        XCTAssertEqual(grid.rows, ["  1+ _#", "0.5+_##"])
+    }
+
+    func testTooNarrowForTheAxisDrawsColumnsOnly() {
+        XCTAssertEqual(chart([0, 50, 100], width: 3, height: 1, label: ChartNumber.milliseconds), ["▁▅█"])
+    }
+
+    func testALabelWiderThanTheAxisColumnIsCut() {
+        // 10 sets the axis at two cells; the one column left shows 9.5 alone.
+        XCTAssertEqual(chart([10, 0, 9.5], width: 4, height: 2), ["9…┤█", " 0┤█"])
+    }
+
+    func testCellsAreStyledByHeight() {
+        let grid = rendered(width: 1, height: 3) {
+            TimeSeriesChart([100], glyphs: .unicode).draw(into: &$0, x: 0, y: 0, width: 1, height: 3)
+        }
+        XCTAssertEqual(grid.rows, ["█", "█", "█"])
+        XCTAssertEqual([grid[0, 0].style, grid[0, 1].style, grid[0, 2].style], [Style(.bad), Style(.warn), Style(.good)])
+    }
+
+    func testNeverDrawsOutsideItsRectangle() {
+        let series: [[Double?]] = [[], [nil], [0, 0], (0..<50).map { Double($0 * $0) }, [.nan, 1e308, -1e308, .infinity]]
+        for rect in awkwardRects {
+            for values in series {
+                assertDrawsInside(rect, "\(values.count) values") {
+                    TimeSeriesChart(values, scale: .minToMax, glyphs: .unicode, label: ChartNumber.milliseconds)
+                        .draw(into: &$0, x: $1.x, y: $1.y, width: $1.width, height: $1.height)
+                }
+            }
+        }
+    }
+}

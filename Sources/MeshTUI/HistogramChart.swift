@@ -4,18 +4,21 @@ import MeshModel
 /// count is against the largest band's, the count, its share of all observations, and
 /// markers at the bands that hold the given quantiles:
 ///
-///     ≤ 10ms ████████████▌        1234  45.6% ◂ p50
-///     ≤ 50ms ███▏                  310  11.5% ◂ p95 p99
-///      > 50s                         0   0.0%
+///      ≤ 10ms ████████████████████ 50 50.0% ◂ p50
+///      ≤ 50ms ████████████         30 30.0%
+///     ≤ 100ms ██████               15 15.0% ◂ p95 p99
+///     > 100ms ██                    5  5.0%
 ///
-/// More bands than rows are merged (see `HistogramBands.fitted`). Narrower than it needs, the
-/// chart leaves out the share, then the count, then the markers, before the bar gets shorter
-/// than `minimumBar`. It never draws outside its rectangle.
+/// More bands than rows are merged: the empty ones at either end first, then the neighbours
+/// with the fewest observations. Narrower than it needs, the chart leaves out the share, then
+/// the count, then the markers, before the bar gets shorter than 8 cells. It never draws
+/// outside its rectangle.
 public struct HistogramChart: Sendable {
     /// Cumulative buckets: `le` in milliseconds, `+Inf` last, as `histogram_quantile` takes them.
     public var buckets: [(le: Double, count: Double)]
     /// Quantiles to mark, in milliseconds: `("p99", 98.2)`. One that is not a number is left out.
     public var markers: [(name: String, ms: Double)]
+    /// Draws the bars and marks: Unicode or ASCII.
     public var glyphs: Glyphs
 
     /// The bar's width below which the columns after it are given up.
@@ -38,9 +41,8 @@ public struct HistogramChart: Sendable {
         let largest = bands.map(\.count).max() ?? 0
         let rows = bands.enumerated().map { i, band in
             Row(label: label(band), count: ChartNumber.compact(band.count),
-                share: total > 0 && (band.count / total).isFinite ? StatTable.fixed(100 * (band.count / total), 1) + "%" : "",
-                markers: markerText(bands, i),
-                fraction: band.count == largest ? (band.count > 0 ? 1 : 0) : band.count / largest)
+                share: total > 0 ? StatTable.fixed(100 * (band.count / total), 1) + "%" : "",
+                markers: markerText(bands, i), fraction: largest > 0 ? band.count / largest : 0)
         }
         let layout = Layout(rows, width: width)
         for (i, row) in rows.enumerated() {
@@ -54,7 +56,7 @@ public struct HistogramChart: Sendable {
         var fraction: Double
     }
 
-    /// Where each column starts and how wide it is; a width of 0 leaves the column out.
+    /// How wide each column is; a width of 0 leaves the column out.
     private struct Layout {
         var label = 0, bar = 0, count = 0, share = 0, markers = 0
 

@@ -5,8 +5,11 @@
 /// values shown. A missing value (nil, or not a finite number) draws as `Glyphs.noData`, so no
 /// traffic is told apart from zero, which draws as the lowest height.
 public struct Sparkline: Sendable {
+    /// The series, oldest first; nil where there was no data.
     public var values: [Double?]
+    /// Which values the lowest and the highest glyph stand for.
     public var scale: ChartScale
+    /// Draws the heights: eight of them in Unicode, six in ASCII.
     public var glyphs: Glyphs
 
     /// A sparkline of `values`, oldest first.

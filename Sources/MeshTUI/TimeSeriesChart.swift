@@ -1,17 +1,20 @@
 /// A column chart of one series over time in a rectangle, newest value on the right, with
 /// the top and bottom of its scale labelled on a y axis:
 ///
-///     120ms┤   ▂█
-///          │ ▁▃██
-///         0┤▁▃███
+///     100ms┤   █
+///          │  ▅█
+///       0ms┤▁▇██
 ///
 /// One value a column, scaled over the values shown; each column stacks `Glyphs.heights` up
 /// the rows, so a chart `h` rows high has `h` times the levels of a sparkline. A missing value
 /// draws as `Glyphs.noData` on the bottom row. Too narrow for labels and a column, the chart
 /// leaves the axis out.
 public struct TimeSeriesChart: Sendable {
+    /// The series, oldest first; nil where there was no data.
     public var values: [Double?]
+    /// Which values the bottom and top rows stand for.
     public var scale: ChartScale
+    /// Draws the columns and the axis: Unicode or ASCII.
     public var glyphs: Glyphs
     /// Writes the axis labels: `ChartNumber.milliseconds` for a latency.
     public var label: @Sendable (Double) -> String
@@ -52,12 +55,12 @@ public struct TimeSeriesChart: Sendable {
 
     private func drawAxis(_ labels: [String], labelWidth: Int, into grid: inout CellGrid, x: Int, y: Int, height: Int) {
         for row in 0..<height {
-            let label = row == 0 ? labels[0] : row == height - 1 ? labels[1] : nil
-            if let label {
-                let text = CharacterWidth.truncate(label, width: labelWidth, cut: glyphs.cut)
+            let tick = row == 0 ? labels[0] : row == height - 1 ? labels[1] : nil
+            if let tick {
+                let text = CharacterWidth.truncate(tick, width: labelWidth, cut: glyphs.cut)
                 grid.put(text, x: x + labelWidth - CharacterWidth.of(text), y: y + row, limit: labelWidth)
             }
-            grid.put(label == nil ? glyphs.axis : glyphs.axisTick, x: x + labelWidth, y: y + row, style: Style(.dim),
+            grid.put(tick == nil ? glyphs.axis : glyphs.axisTick, x: x + labelWidth, y: y + row, style: Style(.dim),
                      limit: 1)
         }
     }

@@ -57,6 +57,19 @@ final class TimeSeriesChartTests: XCTestCase {
         XCTAssertEqual([grid[0, 0].style, grid[0, 1].style, grid[0, 2].style], [Style(.bad), Style(.warn), Style(.good)])
     }
 
+    func testLabelsAreShort() {
+        let cases: [(Double, String, String)] = [
+            (0, "0", "0ms"), (0.5, "0.5", "0.5ms"), (9.96, "10", "10ms"), (999.4, "999", "999ms"),
+            (999.6, "1k", "1s"), (1234, "1.2k", "1.2s"), (2500, "2.5k", "2.5s"), (50_000, "50k", "50s"),
+            (-1500, "-1.5k", "-1.5s"), (3.4e7, "34M", "34ks"), (2e21, "2e+21", "2Es"),
+            (.nan, "-", "-"), (.infinity, "-", "-"),
+        ]
+        for (value, compact, ms) in cases {
+            XCTAssertEqual(ChartNumber.compact(value), compact, "\(value)")
+            XCTAssertEqual(ChartNumber.milliseconds(value), ms, "\(value) ms")
+        }
+    }
+
     func testNeverDrawsOutsideItsRectangle() {
         let series: [[Double?]] = [[], [nil], [0, 0], (0..<50).map { Double($0 * $0) }, [.nan, 1e308, -1e308, .infinity]]
         for rect in awkwardRects {

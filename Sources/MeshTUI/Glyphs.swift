@@ -20,16 +20,42 @@ public struct Glyphs: Hashable, Sendable {
     public var ellipsis: String
     /// Joins the parts of the header line.
     public var separator: String
+    /// A column's heights, lowest first; the last fills its cell. Sparklines and column charts
+    /// draw with these, so each set has its own number of levels.
+    public var heights: [String]
+    /// A horizontal bar's end, from its thinnest to a full cell.
+    public var barFills: [String]
+    /// Where a graph has no value (no traffic).
+    public var noData: String
+    /// Before a histogram band's upper bound: `≤ 10ms`.
+    public var atMost: String
+    /// Points at a histogram band that holds a quantile: `◂ p99`.
+    public var marker: String
+    /// A chart's y axis, and its ticks at the labelled values.
+    public var axis: String
+    public var axisTick: String
 
-    /// Box-drawing-free Unicode symbols that every UTF-8 terminal font has.
+    /// Unicode symbols that every UTF-8 terminal font has: arrows, marks, block elements and
+    /// the two light box-drawing lines of a chart's axis.
     public static let unicode = Glyphs(arrow: "→", focus: "▸", secured: "✓", insecure: "✗", lowSuccess: "▼",
-                                       failed: "✗", cut: "…", ellipsis: "…", separator: " · ")
+                                       failed: "✗", cut: "…", ellipsis: "…", separator: " · ",
+                                       heights: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+                                       barFills: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+                                       noData: "·", atMost: "≤", marker: "◂", axis: "│", axisTick: "┤")
     /// Plain ASCII, for terminals without a UTF-8 locale.
+    ///
+    /// Its heights rise from the baseline (`_`) to a full cell (`#`); a missing value is blank,
+    /// so it can't be taken for the low `.`.
     public static let ascii = Glyphs(arrow: "->", focus: ">", secured: "*", insecure: "!", lowSuccess: "!",
-                                     failed: "x", cut: "~", ellipsis: "...", separator: " | ")
+                                     failed: "x", cut: "~", ellipsis: "...", separator: " | ",
+                                     heights: ["_", ".", "-", "=", "*", "#"], barFills: ["#"],
+                                     noData: " ", atMost: "<=", marker: "<", axis: "|", axisTick: "+")
 
     /// Every symbol in the set, for checks such as "ASCII only".
-    public var all: [String] { [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator] }
+    public var all: [String] {
+        [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator, noData, atMost, marker, axis, axisTick]
+            + heights + barFills
+    }
 
     /// The Unicode set when the character encoding named by `codeset` (from
     /// `nl_langinfo(CODESET)`) is UTF-8, else the ASCII set.

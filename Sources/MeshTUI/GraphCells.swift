@@ -29,17 +29,10 @@ enum GraphCells {
         return String(repeating: full, count: cells) + (rest > 0 ? fills[rest - 1] : "")
     }
 
-    /// The style of a graph cell at gradient `level` 0...7, low to high.
-    ///
-    /// `Style.Role` has no graph gradient yet, so the three status roles stand in for it, low
-    /// to high as btop's default gradient runs green, yellow, red. They say nothing about good
-    /// or bad here: a full success-rate bar is not bad.
+    /// The style of a graph cell at gradient `level` 0...7, low to high: the theme's `graph`
+    /// gradient, which says nothing about good or bad (a full success-rate bar is not bad).
     static func style(level: Int) -> Style {
-        switch level {
-        case ..<3: Style(.good)
-        case 3..<6: Style(.warn)
-        default: Style(.bad)
-        }
+        Style(.graph(UInt8(clamping: max(0, min(topLevel, level)))))
     }
 
     /// A missing value: dim, and drawn with its own glyph so it doesn't rest on colour.

@@ -31,9 +31,9 @@ final class SparklineTests: XCTestCase {
 
     func testCellsAreStyledByLevelAndMissingValuesAreDim() {
         let grid = rendered(width: 3, height: 1) { Sparkline([0, nil, 8], glyphs: .unicode).draw(into: &$0, x: 0, y: 0, width: 3) }
-        XCTAssertEqual(grid[0, 0].style, Style(.good))
+        XCTAssertEqual(grid[0, 0].style, Style(.graph(0)))
         XCTAssertEqual(grid[1, 0].style, Style(.dim, dim: true))
-        XCTAssertEqual(grid[2, 0].style, Style(.bad))
+        XCTAssertEqual(grid[2, 0].style, Style(.graph(7)))
     }
 
     func testTheRunStartsAtX() {

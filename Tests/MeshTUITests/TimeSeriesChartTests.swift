@@ -54,7 +54,7 @@ final class TimeSeriesChartTests: XCTestCase {
             TimeSeriesChart([100], glyphs: .unicode).draw(into: &$0, x: 0, y: 0, width: 1, height: 3)
         }
         XCTAssertEqual(grid.rows, ["█", "█", "█"])
-        XCTAssertEqual([grid[0, 0].style, grid[0, 1].style, grid[0, 2].style], [Style(.bad), Style(.warn), Style(.good)])
+        XCTAssertEqual([grid[0, 0].style, grid[0, 1].style, grid[0, 2].style], [Style(.graph(7)), Style(.graph(5)), Style(.graph(2))])
     }
 
     func testLabelsAreShort() {

@@ -89,7 +89,7 @@ public struct MeshWindow: Sendable {
             workloads[target.workload, default: (0, TrafficSums())].pods += 1
             workloads[target.workload]!.sums.add(window.inbound)
             pods.append(PodStats(pod: target.pod, workload: target.workload,
-                                 metrics: window.inbound.golden(windowSeconds: seconds)))
+                                 metrics: window.inbound.golden(windowSeconds: seconds), url: url))
             for (peer, sums) in window.outbound {
                 edges[EdgeKey(src: target.workload, dst: peer.workload), default: EdgeAccumulator()].add(peer, sums)
             }
@@ -98,7 +98,7 @@ public struct MeshWindow: Sendable {
             generatedAtMs: endMs, windowSeconds: seconds,
             workloads: workloads.map { ref, value in
                 WorkloadStats(workload: ref, meshedPods: value.pods, totalPods: value.pods,
-                              metrics: value.sums.golden(windowSeconds: seconds))
+                              metrics: value.sums.golden(windowSeconds: seconds), latencyBuckets: value.sums.bucketList)
             }.sorted { $0.workload < $1.workload },
             edges: edges.map { key, acc in acc.stats(key, windowSeconds: seconds) }
                 .sorted { ($0.src, $0.dst) < ($1.src, $1.dst) },

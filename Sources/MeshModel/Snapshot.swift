@@ -1,3 +1,5 @@
+import Exposition
+
 /// Everything meshtop knows about the mesh at one moment: an immutable value that the
 /// screen, the JSON encoder and the tables read, and nothing else.
 public struct Snapshot: Sendable, Equatable {
@@ -28,13 +30,18 @@ public struct WorkloadStats: Sendable, Equatable {
     public var meshedPods: Int
     public var totalPods: Int
     public var metrics: GoldenMetrics
+    /// The window's increase of each latency bucket (cumulative, by upper bound in ms, `+Inf`
+    /// last): what the quantiles were computed from, for drawing the distribution.
+    public var latencyBuckets: [Bucket]
 
     /// The stats of one workload.
-    public init(workload: WorkloadRef, meshedPods: Int, totalPods: Int, metrics: GoldenMetrics) {
+    public init(workload: WorkloadRef, meshedPods: Int, totalPods: Int, metrics: GoldenMetrics,
+                latencyBuckets: [Bucket] = []) {
         self.workload = workload
         self.meshedPods = meshedPods
         self.totalPods = totalPods
         self.metrics = metrics
+        self.latencyBuckets = latencyBuckets
     }
 }
 
@@ -67,12 +74,15 @@ public struct PodStats: Sendable, Equatable {
     public var pod: String
     public var workload: WorkloadRef
     public var metrics: GoldenMetrics
+    /// The URL its proxy is scraped at: the key of its ``TargetHealth``.
+    public var url: String
 
     /// The stats of one pod.
-    public init(pod: String, workload: WorkloadRef, metrics: GoldenMetrics) {
+    public init(pod: String, workload: WorkloadRef, metrics: GoldenMetrics, url: String = "") {
         self.pod = pod
         self.workload = workload
         self.metrics = metrics
+        self.url = url
     }
 }
 

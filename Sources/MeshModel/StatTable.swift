@@ -85,10 +85,18 @@ public enum StatTable {
     }
 
     /// `text` with every character that could steer a terminal or reorder what is shown
-    /// replaced by `?`: C0 and C1 controls, DEL, line and paragraph separators, and the
-    /// bidirectional overrides and isolates.
+    /// written out as an escape: C0 and C1 controls and DEL as `\x1b`, line and paragraph
+    /// separators and the bidirectional overrides and isolates as `\u{202e}`. So
+    /// `\u{1b}[2J` shows as `\x1b[2J`: visible, and harmless.
     public static func display(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? "?" : $0 }))
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            guard isUnsafe(scalar) else { shown.unicodeScalars.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16)
+            shown += scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
+        }
+        return shown
     }
 
     /// Whether `scalar` is one that `display` replaces.

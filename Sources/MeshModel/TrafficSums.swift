@@ -48,7 +48,6 @@ struct TrafficSums: Sendable, Equatable {
     /// The golden metrics of these sums over a window of `seconds`.
     func golden(windowSeconds seconds: Double) -> GoldenMetrics {
         let total = success + failure
-        let bucketList = buckets.map { Bucket(upperBound: $0.key, count: $0.value) }
         func quantile(_ q: Double) -> Double? {
             let v = HistogramQuantile.quantile(q, buckets: bucketList)
             return v.isFinite ? v : nil
@@ -60,6 +59,11 @@ struct TrafficSums: Sendable, Equatable {
             tcpOpenConnections: tcpOpenConnections,
             tcpReadBytesRate: tcpReadBytes.map { $0 / seconds },
             tcpWriteBytesRate: tcpWriteBytes.map { $0 / seconds })
+    }
+
+    /// The bucket increases as a list by upper bound, `+Inf` last.
+    var bucketList: [Bucket] {
+        buckets.map { Bucket(upperBound: $0.key, count: $0.value) }.sorted { $0.upperBound < $1.upperBound }
     }
 
     private static func sum(_ a: Double?, _ b: Double?) -> Double? {

@@ -1,11 +1,8 @@
 import MeshModel
 
-/// The parts of the dashboard around its tables: the header line, failed targets, the
-/// footer of keys, and the whole-screen messages.
+/// The parts of the dashboard around its pages: the header line, the tabs, the failing
+/// targets, the footer of keys, and the whole-screen messages.
 enum DashboardChrome {
-    /// At most this many lines name failed targets; the rest are counted.
-    static let maxFailureLines = 4
-
     /// A piece of the header line; the lowest priorities are left out when the line is too long.
     private struct Segment {
         var text: String
@@ -13,11 +10,12 @@ enum DashboardChrome {
         var priority: Int
     }
 
-    /// `meshtop · targets · window 10s · every 2s · 2/3 targets ok` and, on the right, the
-    /// snapshot's time; `PAUSED` after the name while paused. Parts that don't fit are left
-    /// out, least important first.
-    static func drawHeader(_ snapshot: Snapshot?, paused: Bool, context: DashboardContext, into grid: inout CellGrid) {
-        var segments = headerSegments(snapshot, paused: paused, context: context)
+    /// `meshtop · demo · ns all · window 10s · every 2s · 2/3 proxies ok` and, on the right,
+    /// the snapshot's time; `PAUSED` after the name while paused. Parts that don't fit are
+    /// left out, least important first.
+    static func drawHeader(_ snapshot: Snapshot?, state: DashboardState, context: DashboardContext,
+                           into grid: inout CellGrid) {
+        var segments = headerSegments(snapshot, state: state, context: context)
         var clock = snapshot.map { Segment(text: DashboardContext.clock($0.generatedAtMs), style: .normal, priority: 4) }
         let separator = context.glyphs.separator
         func length() -> Int {
@@ -36,47 +34,85 @@ enum DashboardChrome {
         if let clock { grid.put(clock.text, x: grid.width - CharacterWidth.of(clock.text), y: 0) }
     }
 
-    private static func headerSegments(_ snapshot: Snapshot?, paused: Bool, context: DashboardContext) -> [Segment] {
+    private static func headerSegments(_ snapshot: Snapshot?, state: DashboardState, context: DashboardContext) -> [Segment] {
         let source = CharacterWidth.truncate(StatTable.display(context.source), width: 30, cut: context.glyphs.cut)
+        let namespace = state.namespace.map { CharacterWidth.truncate(StatTable.display($0), width: 24, cut: context.glyphs.cut) }
         var segments = [Segment(text: "meshtop", style: .header, priority: 100)]
-        if paused { segments.append(Segment(text: "PAUSED", style: Style(.warn, bold: true, reverse: true), priority: 99)) }
+        if state.paused { segments.append(Segment(text: "PAUSED", style: Style(.warn, bold: true, reverse: true), priority: 99)) }
         segments.append(Segment(text: source, style: .normal, priority: 1))
-        segments.append(Segment(text: "window \(DashboardContext.duration(context.windowMs))", style: .normal, priority: 3))
+        segments.append(Segment(text: "ns \(namespace ?? "all")", style: namespace == nil ? .normal : Style(bold: true), priority: 6))
+        segments.append(Segment(text: "window \(DashboardContext.duration(state.windowMs))", style: .normal, priority: 3))
         segments.append(Segment(text: "every \(DashboardContext.duration(context.intervalMs))", style: .normal, priority: 2))
         if let snapshot {
             let ok = snapshot.targets.filter(\.ok).count, all = snapshot.targets.count
-            segments.append(Segment(text: "\(ok)/\(all) targets ok", style: ok < all ? Style(.bad, bold: true) : .normal,
-                                    priority: 5))
+            let text = ok < all ? "\(context.glyphs.failed) \(ok)/\(all) proxies ok" : "\(ok)/\(all) proxies ok"
+            segments.append(Segment(text: text, style: ok < all ? Style(.bad, bold: true) : .normal, priority: 5))
         }
         return segments
     }
 
-    /// One line per failed target, `✗ failed: url: error`, from line `y`; when more failed than
-    /// fit, the last line counts the rest. Returns the lines used.
-    static func drawFailures(_ targets: [TargetHealth], glyphs: Glyphs, y: Int, maxLines: Int,
-                             into grid: inout CellGrid) -> Int {
-        let failed = targets.filter { !$0.ok }
-        let lines = min(failed.count, maxLines, maxFailureLines)
-        guard lines > 0 else { return 0 }
-        let named = failed.count > lines ? lines - 1 : lines
-        var texts = failed.prefix(named).map {
-            "\(glyphs.failed) failed: \(StatTable.display($0.url)): \(StatTable.display($0.error ?? "unknown error"))"
+    /// ` 1 Workloads   2 Edges   3 Pods ` with the current page in reverse video, and on the
+    /// right where the selection is among the rows (`12/340`) and the filter.
+    static func drawTabs(_ state: DashboardState, rows: DashboardRows, glyphs: Glyphs, y: Int, into grid: inout CellGrid) {
+        var x = 0
+        for (i, page) in DashboardPage.allCases.enumerated() {
+            let current = page == state.page && state.detail == nil
+            x = grid.put(" \(i + 1) \(page.title) ", x: x, y: y, style: current ? Style(.header, bold: true, reverse: true) : .normal)
+            x += 1
         }
-        if named < lines {
-            let more = named == 0 ? "" : "more "
-            texts.append("\(glyphs.failed) \(failed.count - named) \(more)of \(targets.count) targets failed")
+        if let detail = state.detail {
+            x = grid.put(" \(glyphs.focus) \(StatTable.display(DashboardColumns.name(detail))) ", x: x, y: y,
+                         style: Style(.header, bold: true, reverse: true))
         }
-        for (i, text) in texts.enumerated() {
-            grid.put(CharacterWidth.truncate(text, width: grid.width, cut: glyphs.cut), x: 0, y: y + i,
-                     style: Style(.bad))
-        }
-        return lines
+        var right: [String] = []
+        if state.failedOnly, state.page == .pods { right.append("failed only") }
+        if !state.filter.isEmpty { right.append("/\(StatTable.display(state.filter))") }
+        if state.detail == nil, rows.count > 0 { right.append("\(min(state.table.selected + 1, rows.count))/\(rows.count)") }
+        let text = right.joined(separator: "  ")
+        let start = grid.width - CharacterWidth.of(text)
+        if !text.isEmpty, start > x + 1 { grid.put(text, x: start, y: y, style: Style(.dim)) }
     }
 
-    /// The keys that work, from the keymap: `q quit  Tab switch  j/k move  p pause`.
-    static func drawFooter(_ keymap: Keymap, y: Int, into grid: inout CellGrid) {
+    /// When targets fail, one line: `✗ 2 of 43 targets failing: url: error (f lists them)`.
+    /// Returns whether it drew the line.
+    static func drawFailures(_ targets: [TargetHealth], glyphs: Glyphs, y: Int, into grid: inout CellGrid) -> Bool {
+        let failed = targets.filter { !$0.ok }
+        guard let first = failed.first else { return false }
+        let text = "\(glyphs.failed) \(failed.count) of \(targets.count) targets failing: "
+            + "\(StatTable.display(first.url)): \(StatTable.display(first.error ?? "unknown error"))"
+        let hint = " (f lists them)"
+        let room = grid.width - CharacterWidth.of(hint)
+        let x = grid.put(CharacterWidth.truncate(text, width: room, cut: glyphs.cut), x: 0, y: y, style: Style(.bad, bold: true))
+        grid.put(hint, x: x, y: y, style: Style(.dim))
+        return true
+    }
+
+    /// The bottom line: the line being typed, else the last message, else the keys that work
+    /// here (`? help  q quit  Tab next view  …`).
+    static func drawFooter(_ state: DashboardState, keymap: Keymap, y: Int, into grid: inout CellGrid) {
+        switch state.input {
+        case .filter(let text):
+            let x = grid.put("/" + StatTable.display(text), x: 0, y: y, style: Style(bold: true))
+            grid.put("_", x: x, y: y, style: Style(bold: true))
+            grid.put("  Enter apply  Esc cancel  ~regex", x: min(grid.width, x + 1), y: y, style: Style(.dim))
+            return
+        case .command(let text):
+            let x = grid.put(":" + StatTable.display(text), x: 0, y: y, style: Style(bold: true))
+            grid.put("_", x: x, y: y, style: Style(bold: true))
+            return
+        case nil:
+            break
+        }
+        if let message = state.message {
+            grid.put(message, x: 0, y: y, style: Style(.warn, bold: true))
+            return
+        }
+        var hints = keymap.hints(in: state.scope)
+        if state.showingHelp { hints = [("?/Esc", "close help")] } else if state.detail != nil { hints.insert(("Esc", "back"), at: 0) }
         var x = 0
-        for (i, hint) in keymap.hints.enumerated() {
+        for (i, hint) in hints.enumerated() {
+            let width = (i > 0 ? 2 : 0) + CharacterWidth.of(hint.keys) + 1 + CharacterWidth.of(hint.help)
+            guard x + width <= grid.width else { break }  // whole hints only
             if i > 0 { x = grid.put("  ", x: x, y: y) }
             x = grid.put(hint.keys, x: x, y: y, style: Style(bold: true))
             x = grid.put(" " + hint.help, x: x, y: y)

@@ -1,48 +1,169 @@
-/// What the user has done to the dashboard: which table has the focus, which row is
-/// selected in each, whether updates are paused, and whether they asked to quit.
+import MeshModel
+
+/// The dashboard's views of the mesh, switched with 1, 2, 3 and Tab.
+public enum DashboardPage: String, CaseIterable, Hashable, Sendable {
+    case workloads, edges, pods
+
+    /// The title of its tab.
+    public var title: String { rawValue.capitalized }
+}
+
+/// Where one table stands: its selected row (by position and by identity, so the selection
+/// follows a row when a new snapshot reorders the table) and how it is sorted.
+public struct TableState: Equatable, Sendable {
+    public var selected = 0
+    public var selectedKey: String?
+    /// The index of the column the table is sorted by, among its declared columns.
+    public var sortColumn: Int
+    public var descending: Bool
+}
+
+/// What the user has done to the dashboard: the page, the detail or help on top of it, the
+/// filter, namespace and sort, the selection, pause, and the window asked for.
 ///
-/// Pure: the run loop feeds it actions and the row counts of the snapshot on screen.
+/// Pure: keys come in with a ``DashboardRows`` describing what is on screen, so every rule
+/// (what Esc does here, where the selection goes) is tested without a terminal.
 public struct DashboardState: Equatable, Sendable {
-    /// The tables the focus moves between.
-    public enum Pane: Hashable, Sendable {
-        case workloads, edges
+    /// A line being typed at the bottom of the screen.
+    public enum Input: Equatable, Sendable {
+        case filter(String)
+        case command(String)
     }
 
-    public var focus: Pane = .workloads
-    /// The selected row of each table, an index into the snapshot's rows.
-    public var selectedWorkload = 0
-    public var selectedEdge = 0
+    public var page: DashboardPage = .workloads
+    /// The workload whose detail is open, if any.
+    public var detail: WorkloadRef?
+    public var showingHelp = false
+    public var input: Input?
+    /// The applied filter: a substring, or a regular expression after `~`.
+    public var filter = ""
+    /// Whether the Pods page shows only the targets whose last scrape failed.
+    public var failedOnly = false
+    /// The namespace shown, or nil for all.
+    public var namespace: String?
     /// When set, new snapshots are not shown.
     public var paused = false
+    /// The window rates and quantiles are computed over, in milliseconds.
+    public var windowMs: Int64
+    /// The shortest window allowed: two scrape intervals, so a window holds two scrapes.
+    public let minimumWindowMs: Int64
+    /// Feedback on the last command (an unknown command, a bad regular expression).
+    public var message: String?
+    public var tables: [DashboardPage: TableState]
     public private(set) var quitRequested = false
 
-    /// The initial state: workloads focused, first rows selected, live.
-    public init() {}
+    /// The initial state: the Workloads page, all namespaces (or `namespace`), live.
+    public init(windowMs: Int64, intervalMs: Int64, namespace: String? = nil) {
+        self.windowMs = windowMs
+        minimumWindowMs = 2 * intervalMs
+        self.namespace = namespace
+        tables = Dictionary(uniqueKeysWithValues: DashboardPage.allCases.map {
+            ($0, TableState(sortColumn: DashboardRows.defaultSort($0), descending: false))
+        })
+    }
 
-    /// Applies `action` to a screen showing `workloads` and `edges` rows; selections stay
-    /// within the rows that exist.
-    public mutating func apply(_ action: DashboardAction, workloads: Int, edges: Int) {
+    /// Where keys are looked up: the tables or the detail.
+    public var scope: KeyBinding.Scope { detail == nil ? .tables : .detail }
+
+    /// The state of the page's table.
+    public var table: TableState {
+        get { tables[page]! }
+        set { tables[page] = newValue }
+    }
+
+    /// Handles one key press on a screen showing `rows`.
+    public mutating func press(_ key: Key, keymap: Keymap, rows: DashboardRows) {
+        if input != nil { return type(key, rows: rows) }
+        if showingHelp {
+            if [.escape, .character("?"), .character("q"), .enter].contains(key) { showingHelp = false }
+            return
+        }
+        message = nil
+        if let action = keymap.action(for: key, in: scope) { apply(action, rows: rows) }
+    }
+
+    /// Applies `action` on a screen showing `rows`.
+    public mutating func apply(_ action: DashboardAction, rows: DashboardRows) {
         switch action {
         case .quit: quitRequested = true
-        case .switchFocus: focus = focus == .workloads ? .edges : .workloads
+        case .help: showingHelp = true
+        case .back: back()
+        case .show(let page): (self.page, detail) = (page, nil)
+        case .nextPage: nextPage()
+        case .open: detail = rows.workload(at: table.selected)
+        case .failedTargets: (page, detail, failedOnly) = (.pods, nil, !(failedOnly && page == .pods))
+        case .moveUp: select(table.selected - 1, rows)
+        case .moveDown: select(table.selected + 1, rows)
+        case .pageUp: select(table.selected - max(1, rows.visible - 1), rows)
+        case .pageDown: select(table.selected + max(1, rows.visible - 1), rows)
+        case .top: select(0, rows)
+        case .bottom: select(rows.count - 1, rows)
+        case .nextSort: sort(by: rows.sortable.nextCyclic(after: table.sortColumn))
+        case .sortLeft: sort(by: rows.sortable.last { $0 < table.sortColumn })
+        case .sortRight: sort(by: rows.sortable.first { $0 > table.sortColumn })
+        case .reverseSort: table.descending.toggle()
+        case .filter: input = .filter(filter)
+        case .command: input = .command("")
+        case .nextNamespace: namespace = Self.namespace(after: namespace, in: rows.namespaces)
         case .togglePause: paused.toggle()
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
+        case .widerWindow: windowMs = Self.windowSteps.first { $0 > windowMs } ?? windowMs
+        case .narrowerWindow: windowMs = max(minimumWindowMs, Self.windowSteps.last { $0 < windowMs } ?? windowMs)
         }
-        clamp(workloads: workloads, edges: edges)
     }
 
-    /// Keeps both selections within tables of `workloads` and `edges` rows, as after a new
-    /// snapshot with fewer rows.
-    public mutating func clamp(workloads: Int, edges: Int) {
-        selectedWorkload = max(0, min(selectedWorkload, workloads - 1))
-        selectedEdge = max(0, min(selectedEdge, edges - 1))
+    /// Follows the selected row of each table into `rows` (a new snapshot, or a new filter):
+    /// the same row if it is still there, else the same position within the rows there are.
+    public mutating func follow(_ rows: DashboardRows) {
+        var t = table
+        if let key = t.selectedKey, let index = rows.keys.firstIndex(of: key) {
+            t.selected = index
+        } else {
+            t.selected = max(0, min(t.selected, rows.count - 1))
+            t.selectedKey = rows.keys.isEmpty ? nil : rows.keys[t.selected]
+        }
+        table = t
     }
 
-    private mutating func move(by delta: Int) {
-        switch focus {
-        case .workloads: selectedWorkload += delta
-        case .edges: selectedEdge += delta
-        }
+    /// Window lengths `+` and `-` step through.
+    static let windowSteps: [Int64] = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map { $0 * 1000 }
+
+    /// The namespace after `current` in the cycle all → first → … → last → all.
+    static func namespace(after current: String?, in namespaces: [String]) -> String? {
+        guard let current else { return namespaces.first }
+        guard let i = namespaces.firstIndex(of: current), i + 1 < namespaces.count else { return nil }
+        return namespaces[i + 1]
+    }
+
+    /// Esc: closes the detail, else clears the filter and the failed-only view.
+    private mutating func back() {
+        if detail != nil { detail = nil; return }
+        filter = ""
+        failedOnly = false
+    }
+
+    private mutating func nextPage() {
+        let all = DashboardPage.allCases
+        page = all[(all.firstIndex(of: page)! + 1) % all.count]
+        detail = nil
+    }
+
+    private mutating func select(_ index: Int, _ rows: DashboardRows) {
+        table.selected = max(0, min(index, rows.count - 1))
+        table.selectedKey = rows.keys.isEmpty ? nil : rows.keys[table.selected]
+    }
+
+    private mutating func sort(by column: Int?) {
+        guard let column, column != table.sortColumn else { return }
+        table.sortColumn = column
+        table.descending = DashboardRows.descendingFirst(page, column: column)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The element after `current` (the first after the last one, and the first when
+    /// `current` isn't there); nil when empty.
+    func nextCyclic(after current: Element?) -> Element? {
+        guard let current, let i = firstIndex(of: current) else { return first }
+        return self[(i + 1) % count]
     }
 }

@@ -34,6 +34,9 @@ public struct Glyphs: Hashable, Sendable {
     /// A chart's y axis, and its ticks at the labelled values.
     public var axis: String
     public var axisTick: String
+    /// After the header of the column a table is sorted by: ascending, descending.
+    public var sortedUp: String
+    public var sortedDown: String
 
     /// Unicode symbols that every UTF-8 terminal font has: arrows, marks, block elements and
     /// the two light box-drawing lines of a chart's axis.
@@ -41,7 +44,8 @@ public struct Glyphs: Hashable, Sendable {
                                        failed: "✗", cut: "…", ellipsis: "…", separator: " · ",
                                        heights: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
                                        barFills: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-                                       noData: "·", atMost: "≤", marker: "◂", axis: "│", axisTick: "┤")
+                                       noData: "·", atMost: "≤", marker: "◂", axis: "│", axisTick: "┤",
+                                       sortedUp: "▲", sortedDown: "▼")
     /// Plain ASCII, for terminals without a UTF-8 locale.
     ///
     /// Its heights rise from the baseline (`_`) to a full cell (`#`); a missing value is blank,
@@ -49,11 +53,13 @@ public struct Glyphs: Hashable, Sendable {
     public static let ascii = Glyphs(arrow: "->", focus: ">", secured: "*", insecure: "!", lowSuccess: "!",
                                      failed: "x", cut: "~", ellipsis: "...", separator: " | ",
                                      heights: ["_", ".", "-", "=", "*", "#"], barFills: ["#"],
-                                     noData: " ", atMost: "<=", marker: "<", axis: "|", axisTick: "+")
+                                     noData: " ", atMost: "<=", marker: "<", axis: "|", axisTick: "+",
+                                     sortedUp: "^", sortedDown: "v")
 
     /// Every symbol in the set, for checks such as "ASCII only".
     public var all: [String] {
-        [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator, noData, atMost, marker, axis, axisTick]
+        [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator, noData, atMost, marker, axis, axisTick,
+         sortedUp, sortedDown]
             + heights + barFills
     }
 

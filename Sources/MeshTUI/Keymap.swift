@@ -1,58 +1,105 @@
 /// A key press, as the dashboard understands it.
 public enum Key: Hashable, Sendable {
     case character(Character)
-    case up, down, tab, escape
+    case up, down, left, right, pageUp, pageDown, home, end
+    case tab, enter, backspace, escape
     /// A function key: `.function(10)` is F10.
     case function(Int)
 }
 
-/// What a key asks the dashboard to do.
+/// What a key asks the dashboard to do. None of them changes anything in the mesh.
 public enum DashboardAction: Hashable, Sendable {
-    case quit, switchFocus, moveUp, moveDown, togglePause
+    case quit, help, back
+    case show(DashboardPage), nextPage, open, failedTargets
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case nextSort, sortLeft, sortRight, reverseSort
+    case filter, command, nextNamespace
+    case togglePause, widerWindow, narrowerWindow
 }
 
-/// One row of the keymap: the keys that trigger an action and how the footer names them.
+/// One row of the keymap: the keys that trigger an action, where it works, and how the
+/// footer and the help name it.
 public struct KeyBinding: Sendable {
+    /// Where a binding works.
+    public enum Scope: Sendable {
+        /// Everywhere but in the help.
+        case always
+        /// In the tables (Workloads, Edges, Pods).
+        case tables
+        /// In the detail of a workload.
+        case detail
+    }
+
     public var keys: [Key]
     public var action: DashboardAction
-    /// The keys and the word shown in the footer (`"j/k"`, `"move"`); nil when another
-    /// binding's hint already covers this one.
+    public var scope: Scope
+    /// The keys as the footer and help spell them (`"j/k"`).
+    public var label: String
+    /// What it does, in a word or two (`"move"`), for the footer and the help.
+    public var help: String
+    /// How the footer lists it, if it does (the help lists every binding).
     public var hint: (keys: String, help: String)?
 
-    /// A binding of `keys` to `action`, listed in the footer as `hint`.
-    public init(_ keys: [Key], _ action: DashboardAction, hint: (keys: String, help: String)?) {
+    /// A binding of `keys` to `action` in `scope`, named `label` and described by `help`; the
+    /// footer lists it as `hint`, or as `label help` when `footer` is set.
+    public init(_ keys: [Key], _ action: DashboardAction, _ label: String, _ help: String, in scope: Scope = .always,
+                footer: Bool = false, hint: (keys: String, help: String)? = nil) {
         self.keys = keys
         self.action = action
-        self.hint = hint
+        self.scope = scope
+        self.label = label
+        self.help = help
+        self.hint = hint ?? (footer ? (label, help) : nil)
     }
 }
 
-/// The dashboard's keys as data: the same table drives dispatch and the footer, so the
-/// footer never lists a key that does nothing.
+/// The dashboard's keys as data: the same table drives dispatch, the footer and the `?`
+/// help, so neither ever lists a key that does nothing. Keys that tmux and screen take
+/// (C-a, C-b) are not used.
 public struct Keymap: Sendable {
     public var bindings: [KeyBinding]
 
-    /// A keymap of `bindings`; the first binding of a key wins.
+    /// A keymap of `bindings`; the first binding of a key in scope wins.
     public init(_ bindings: [KeyBinding]) {
         self.bindings = bindings
     }
 
-    /// q, Esc or F10 quit; Tab switches tables; j/k or the arrows move; p pauses.
+    /// The dashboard's keys, modelled on k9s, htop and less.
     public static let standard = Keymap([
-        KeyBinding([.character("q"), .escape, .function(10)], .quit, hint: ("q", "quit")),
-        KeyBinding([.tab], .switchFocus, hint: ("Tab", "switch")),
-        KeyBinding([.character("j"), .down], .moveDown, hint: ("j/k", "move")),
-        KeyBinding([.character("k"), .up], .moveUp, hint: nil),
-        KeyBinding([.character("p")], .togglePause, hint: ("p", "pause")),
+        KeyBinding([.character("?")], .help, "?", "help", footer: true),
+        KeyBinding([.character("q"), .function(10)], .quit, "q", "quit", footer: true),
+        KeyBinding([.escape], .back, "Esc", "back / clear"),
+        KeyBinding([.character("1")], .show(.workloads), "1", "workloads"),
+        KeyBinding([.character("2")], .show(.edges), "2", "edges"),
+        KeyBinding([.character("3")], .show(.pods), "3", "pods"),
+        KeyBinding([.tab], .nextPage, "Tab", "next view", footer: true),
+        KeyBinding([.enter], .open, "Enter", "detail", in: .tables, footer: true),
+        KeyBinding([.character("f")], .failedTargets, "f", "failed targets"),
+        KeyBinding([.character("j"), .down], .moveDown, "j/Down", "down", in: .tables, hint: ("j/k", "move")),
+        KeyBinding([.character("k"), .up], .moveUp, "k/Up", "up", in: .tables),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, "PgDn", "page down", in: .tables),
+        KeyBinding([.pageUp], .pageUp, "PgUp", "page up", in: .tables),
+        KeyBinding([.character("g"), .home], .top, "g", "first row", in: .tables),
+        KeyBinding([.character("G"), .end], .bottom, "G", "last row", in: .tables),
+        KeyBinding([.character("/")], .filter, "/", "filter (~ for regex)", in: .tables, hint: ("/", "filter")),
+        KeyBinding([.character("s")], .nextSort, "s", "sort", in: .tables, footer: true),
+        KeyBinding([.character("<"), .left], .sortLeft, "<", "sort by column to the left", in: .tables),
+        KeyBinding([.character(">"), .right], .sortRight, ">", "sort by column to the right", in: .tables),
+        KeyBinding([.character("r")], .reverseSort, "r", "reverse the sort", in: .tables),
+        KeyBinding([.character("n")], .nextNamespace, "n", "next namespace", footer: true),
+        KeyBinding([.character(":")], .command, ":", "command (:ns NAME, :ns -A, :pods, :window 1m)"),
+        KeyBinding([.character("p")], .togglePause, "p", "pause", footer: true),
+        KeyBinding([.character("+")], .widerWindow, "+", "wider window"),
+        KeyBinding([.character("-")], .narrowerWindow, "-", "narrower window"),
     ])
 
-    /// The action `key` is bound to, if any.
-    public func action(for key: Key) -> DashboardAction? {
-        bindings.first { $0.keys.contains(key) }?.action
+    /// The action `key` is bound to in a place where `scope` applies, if any.
+    public func action(for key: Key, in scope: KeyBinding.Scope) -> DashboardAction? {
+        bindings.first { $0.keys.contains(key) && ($0.scope == .always || $0.scope == scope) }?.action
     }
 
-    /// The footer's hints in order: `[("q", "quit"), ("Tab", "switch"), …]`.
-    public var hints: [(keys: String, help: String)] {
-        bindings.compactMap(\.hint)
+    /// The footer's hints in a place where `scope` applies: `[("?", "help"), ("q", "quit"), …]`.
+    public func hints(in scope: KeyBinding.Scope) -> [(keys: String, help: String)] {
+        bindings.filter { $0.scope == .always || $0.scope == scope }.compactMap(\.hint)
     }
 }

@@ -4,7 +4,7 @@
 /// right-aligned so the newest value always sits at the right end. Heights are scaled over the
 /// values shown. A missing value (nil, or not a finite number) draws as `Glyphs.noData`, so no
 /// traffic is told apart from zero, which draws as the lowest height.
-public struct Sparkline: Sendable {
+public struct Sparkline: Sendable, Equatable {
     /// The series, oldest first; nil where there was no data.
     public var values: [Double?]
     /// Which values the lowest and the highest glyph stand for.

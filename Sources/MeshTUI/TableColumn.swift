@@ -16,28 +16,75 @@ public struct TableColumn<Row>: Sendable {
     public var priority: Int
     /// The text and style of one row's cell.
     public var cell: @Sendable (Row) -> TableCell
+    /// How rows compare by this column, if the table can be sorted by it.
+    public var sort: ColumnSort<Row>?
 
     /// A column; see the properties for what each value means.
     public init(_ header: String, width: Int, _ alignment: Alignment = .left, grow: Int = 0, priority: Int,
-                cell: @escaping @Sendable (Row) -> TableCell) {
+                sort: ColumnSort<Row>? = nil, cell: @escaping @Sendable (Row) -> TableCell) {
         self.header = header
         self.width = width
         self.alignment = alignment
         self.grow = grow
         self.priority = priority
+        self.sort = sort
         self.cell = cell
     }
 }
 
-/// The content of one table cell.
+/// How a table sorts by one column: by text, or by a number where rows without one (no
+/// traffic) always come last, whichever the direction.
+public struct ColumnSort<Row>: Sendable {
+    /// A row's value in this column.
+    public enum Value: Sendable {
+        case text(String)
+        case number(Double?)
+    }
+
+    public var value: @Sendable (Row) -> Value
+    /// Whether choosing this column sorts largest first (rates, latencies), rather than
+    /// smallest first (names, success rates: the worst first).
+    public var descendingFirst: Bool
+
+    /// Sorting by `value`.
+    public init(descendingFirst: Bool = false, _ value: @escaping @Sendable (Row) -> Value) {
+        self.value = value
+        self.descendingFirst = descendingFirst
+    }
+
+    /// `rows` sorted by this column, ties kept in their given order.
+    public func sorted(_ rows: [Row], descending: Bool) -> [Row] {
+        let values = rows.map(value)
+        let order = rows.indices.sorted { a, b in
+            switch (values[a], values[b]) {
+            case (.number(let x?), .number(let y?)) where x != y: return descending ? x > y : x < y
+            case (.number(.some), .number(.none)): return true
+            case (.number(.none), .number(.some)): return false
+            case (.text(let x), .text(let y)) where x != y: return descending ? x > y : x < y
+            default: return a < b
+            }
+        }
+        return order.map { rows[$0] }
+    }
+}
+
+/// The content of one table cell: text, or a sparkline.
 public struct TableCell: Equatable, Sendable {
     public var text: String
     public var style: Style
+    /// Drawn across the cell instead of `text`.
+    public var sparkline: Sparkline?
 
     /// `text` shown in `style`.
     public init(_ text: String, _ style: Style = .normal) {
         self.text = text
         self.style = style
+    }
+
+    /// A cell filled by `sparkline`.
+    public init(_ sparkline: Sparkline) {
+        self.init("")
+        self.sparkline = sparkline
     }
 }
 

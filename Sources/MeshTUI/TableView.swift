@@ -8,14 +8,24 @@ public struct TableView<Row> {
     /// Shown instead of rows when there are none.
     public var emptyMessage: String
     public var glyphs: Glyphs
+    /// The column the rows are sorted by, marked in the header with ▲ or ▼.
+    public var sort: (column: Int, descending: Bool)?
 
     /// A table of `rows` in `columns`.
-    public init(columns: [TableColumn<Row>], rows: [Row], selected: Int?, emptyMessage: String, glyphs: Glyphs) {
+    public init(columns: [TableColumn<Row>], rows: [Row], selected: Int?, emptyMessage: String, glyphs: Glyphs,
+                sort: (column: Int, descending: Bool)? = nil) {
         self.columns = columns
         self.rows = rows
         self.selected = selected
         self.emptyMessage = emptyMessage
         self.glyphs = glyphs
+        self.sort = sort
+    }
+
+    /// The header of column `i`, with the sort mark when the table is sorted by it.
+    private func header(_ i: Int) -> String {
+        guard let sort, sort.column == i else { return columns[i].header }
+        return columns[i].header + (sort.descending ? glyphs.sortedDown : glyphs.sortedUp)
     }
 
     /// The rows shown when `visible` fit: the first ones, or a window that ends at the selection.
@@ -33,12 +43,15 @@ public struct TableView<Row> {
         guard height > 0 else { return 0..<0 }
         let cells = rows.map { row in columns.map { $0.cell(row) } }
         let content = columns.indices.map { i in
-            cells.reduce(CharacterWidth.of(columns[i].header)) { max($0, CharacterWidth.of($1[i].text)) }
+            cells.reduce(CharacterWidth.of(header(i))) { max($0, $1[i].sparkline == nil ? CharacterWidth.of($1[i].text) : .max) }
         }
-        let layout = TableLayout(columns, width: grid.width, content: content)
+        var sized = columns
+        if let sort, sized.indices.contains(sort.column) {  // room for the sort mark
+            sized[sort.column].width += CharacterWidth.of(sort.descending ? glyphs.sortedDown : glyphs.sortedUp)
+        }
+        let layout = TableLayout(sized, width: grid.width, content: content)
         for p in layout.placements {
-            let column = columns[p.index]
-            put(TableCell(column.header, .header), column.alignment, p, into: &grid, y: y)
+            put(TableCell(header(p.index), .header), columns[p.index].alignment, p, into: &grid, y: y)
         }
         if rows.isEmpty {
             if height > 1 { grid.put(emptyMessage, x: 0, y: y + 1, style: .normal) }
@@ -56,6 +69,7 @@ public struct TableView<Row> {
 
     private func put(_ cell: TableCell, _ alignment: TableColumn<Row>.Alignment, _ p: TableLayout.Placement,
                      into grid: inout CellGrid, y: Int) {
+        if let sparkline = cell.sparkline { return sparkline.draw(into: &grid, x: p.x, y: y, width: p.width) }
         let text = CharacterWidth.truncate(cell.text, width: p.width, cut: glyphs.cut)
         let pad = alignment == .right ? p.width - CharacterWidth.of(text) : 0
         grid.put(text, x: p.x + pad, y: y, style: cell.style, limit: p.width - pad)

@@ -117,9 +117,17 @@ public final class TerminalSession {
     static func key(_ code: Int32) -> Key? {
         switch code {
         case 9: return .tab
+        case 10, 13, KEY_ENTER: return .enter
+        case 8, 127, KEY_BACKSPACE: return .backspace
         case 27: return .escape
         case KEY_UP: return .up
         case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
         case (KEY_F0 + 1)...(KEY_F0 + 24): return .function(Int(code - KEY_F0))
         case 32..<127: return .character(Character(Unicode.Scalar(UInt8(code))))
         default: return nil

@@ -19,18 +19,26 @@ struct LiveView {
     var window: Int64
     var interval: Int64
     var source: String
+    /// The namespace shown at first (`--ns`), or nil for all.
+    var namespace: String?
+    var screen: ScreenOptions
 
-    /// Shows the dashboard until q, Esc or F10 (exit 0), or a signal or the terminal's hangup
+    /// Shows the dashboard until q or F10 (exit 0), or a signal or the terminal's hangup
     /// (exit 128 + signal).
     func run() throws -> MeshtopExit {
         guard isatty(1) == 1, isatty(0) == 1 else {
             throw UsageError("the live view needs a terminal; use --once for a report (with --json for scripts).")
         }
+        let theme = try screen.resolvedTheme()
         let terminal: TerminalSession
-        do { terminal = try TerminalSession() } catch { throw UsageError("\(error)") }
+        do {
+            terminal = try TerminalSession(theme: theme, colorsAllowed: screen.colorsAllowed)
+        } catch {
+            throw UsageError("\(error)")
+        }
         let scraper = ScrapeThread(discover: discover, limits: fetcher.limits, windowMs: window, intervalMs: interval)
         scraper.start()
-        let hungUp = show(on: terminal, from: scraper.slot)
+        let hungUp = show(on: terminal, scraper: scraper)
         scraper.stop()
         terminal.restore()
         scraper.waitUntilDone(timeoutMs: 1000)
@@ -39,23 +47,30 @@ struct LiveView {
     }
 
     /// The input and redraw loop, until the user quits, a signal arrives or the terminal goes
-    /// away (then it returns true).
-    private func show(on terminal: TerminalSession, from slot: SnapshotSlot) -> Bool {
-        let context = DashboardContext(source: source, windowMs: window, intervalMs: interval, glyphs: terminal.glyphs)
-        var state = DashboardState()
-        var snapshot: Snapshot?
+    /// away (then it returns true). It draws only after a new snapshot, a key or a resize.
+    private func show(on terminal: TerminalSession, scraper: ScrapeThread) -> Bool {
+        let glyphs = screen.ascii ? Glyphs.ascii : terminal.glyphs
+        let context = DashboardContext(source: source, windowMs: window, intervalMs: interval, glyphs: glyphs)
+        var state = DashboardState(windowMs: window, intervalMs: interval, namespace: namespace)
+        var trends = Trends()
+        var latest: Snapshot?
+        var shown: (snapshot: Snapshot?, trends: Trends) = (nil, trends)
         var seen = 0
         var dirty = true
+        var rows = DashboardRows(nil, trends: trends, state: state, glyphs: glyphs, visible: 1)
         while !state.quitRequested, TerminalSignals.pending == nil {
-            if !state.paused, let newer = slot.newer(than: seen) {
-                (seen, snapshot) = (newer.version, newer.snapshot)
-                state.clamp(workloads: newer.snapshot.workloads.count, edges: newer.snapshot.edges.count)
-                dirty = true
+            if let newer = scraper.slot.newer(than: seen) {
+                (seen, latest) = (newer.version, newer.snapshot)
+                trends.record(newer.snapshot)
+                if !state.paused { (shown, dirty) = ((latest, trends), true) }
             }
             if dirty {
                 let size = terminal.size
-                terminal.draw(DashboardView.render(snapshot, state: state, context: context,
-                                                   width: size.width, height: size.height))
+                rows = DashboardRows(shown.snapshot, trends: shown.trends, state: state, glyphs: glyphs,
+                                     visible: DashboardView.visibleRows(height: size.height))
+                state.follow(rows)
+                terminal.draw(DashboardView.render(shown.snapshot, rows: rows, trends: shown.trends, state: state,
+                                                   context: context, width: size.width, height: size.height))
                 dirty = false
             }
             switch terminal.getEvent() {
@@ -63,9 +78,11 @@ struct LiveView {
             case .resize: dirty = true
             case .hangup: return true
             case .key(let key):
-                guard let action = context.keymap.action(for: key) else { break }
-                state.apply(action, workloads: snapshot?.workloads.count ?? 0, edges: snapshot?.edges.count ?? 0)
-                dirty = true
+                let before = state
+                state.press(key, keymap: context.keymap, rows: rows)
+                if state.paused != before.paused, !state.paused { shown = (latest, trends) }
+                if state.windowMs != before.windowMs { scraper.setWindow(state.windowMs) }
+                dirty = dirty || state != before
             }
         }
         return false
@@ -81,13 +98,14 @@ private final class ScrapeThread: Sendable {
     let slot = SnapshotSlot()
     private let discover: Discover
     private let limits: FetchLimits
-    private let windowMs: Int64
+    private let windowMs: Atomic<Int64>
     private let intervalMs: Int64
     private let stopping = Atomic<Bool>(false)
     private let done = Atomic<Bool>(false)
 
     init(discover: @escaping Discover, limits: FetchLimits, windowMs: Int64, intervalMs: Int64) {
-        (self.discover, self.limits, self.windowMs, self.intervalMs) = (discover, limits, windowMs, intervalMs)
+        (self.discover, self.limits, self.intervalMs) = (discover, limits, intervalMs)
+        self.windowMs = Atomic(windowMs)
     }
 
     func start() {
@@ -102,6 +120,11 @@ private final class ScrapeThread: Sendable {
         stopping.store(true, ordering: .relaxed)
     }
 
+    /// Computes the next rounds' snapshots over a window of `ms`.
+    func setWindow(_ ms: Int64) {
+        windowMs.store(ms, ordering: .relaxed)
+    }
+
     /// Waits up to `timeoutMs` for the thread to finish; a slow transfer is not waited out.
     func waitUntilDone(timeoutMs: Int) {
         for _ in 0..<(timeoutMs / 10) where !done.load(ordering: .acquiring) {
@@ -113,19 +136,22 @@ private final class ScrapeThread: Sendable {
 
     private func loop() {
         let round = ScrapeRound(fetcher: HTTPFetcher(limits: limits))
-        var mesh = MeshWindow(windowMs: windowMs)
+        var mesh = MeshWindow(windowMs: windowMs.load(ordering: .relaxed))
         let clock = ScrapeClock()
-        var first: Int64?
+        var covered: Int64?  // since when the history is complete: the first round, or a widening
         var last: Int64 = 0
         while !stopped {
             let t = max(clock.nowMs(), last + 1)
+            let window = windowMs.load(ordering: .relaxed)
+            if window > mesh.windowMs { covered = covered.map { max($0, t - mesh.windowMs) } }
+            mesh.windowMs = window
             let targets = discover()
             mesh.track(targets)
             round.scrape(targets, at: t, into: &mesh)
-            let begin = first ?? t
-            (first, last) = (begin, t)
-            // Until a whole window has passed, rates are over the time there is data for.
-            slot.publish(mesh.snapshot(at: t, rangeMs: t > begin ? min(windowMs, t - begin) : windowMs))
+            let since = covered ?? t
+            (covered, last) = (since, t)
+            // Until a whole window is covered, rates are over the time there is data for.
+            slot.publish(mesh.snapshot(at: t, rangeMs: t > since ? min(window, t - since) : window))
             _ = malloc_trim(0)  // hands back the pages the round freed (glibc keeps them otherwise)
             clock.sleep(untilMs: t + intervalMs) { stopped }
         }

@@ -31,6 +31,8 @@ struct Meshtop: ParsableCommand {
 
     @OptionGroup(title: "Demo mesh (with --demo)") var demoOptions: DemoOptions
 
+    @OptionGroup(title: "Screen") var screen: ScreenOptions
+
     @Flag(help: "Scrape, wait the window, scrape again, print the golden metrics and exit.")
     var once = false
 
@@ -61,6 +63,7 @@ struct Meshtop: ParsableCommand {
             throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code
         }
         throw try LiveView(discover: discover, fetcher: fetcher, window: window.milliseconds,
-                           interval: interval.milliseconds, source: source).run().code
+                           interval: interval.milliseconds, source: source, namespace: scrape.namespace,
+                           screen: screen).run().code
     }
 }

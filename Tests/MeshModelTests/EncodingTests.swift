@@ -71,7 +71,18 @@ final class EncodingTests: XCTestCase {
             let table = StatTable.render(snapshot(ref, metrics: GoldenMetrics(rps: 1)))
             let unsafe = table.unicodeScalars.filter { $0 != "\n" && StatTable.isUnsafe($0) }.map(\.value)
             XCTAssertEqual(unsafe, [], table)
-            XCTAssertTrue(table.contains("?[2J") || table.contains("?]0;owned?"), table)
+            XCTAssertTrue(table.contains("\\x1b[2J") || table.contains("a\\u{202e}b"), table)
+        }
+        XCTAssertTrue(StatTable.render(snapshot(sneaky, metrics: GoldenMetrics(rps: 1))).contains("c\\u{2066}d\\x1b]0;owned\\x07"))
+    }
+
+    func testDisplayEscapesWhatCouldSteerATerminal() {
+        let cases: [(String, String)] = [
+            ("plain", "plain"), ("\u{1b}[2J", "\\x1b[2J"), ("a\u{7}b\u{7f}\u{9b}", "a\\x07b\\x7f\\x9b"),
+            ("tab\tnl\n", "tab\\x09nl\\x0a"), ("\u{202e}gnp.exe", "\\u{202e}gnp.exe"), ("中文 ✓", "中文 ✓"),
+        ]
+        for (text, shown) in cases {
+            XCTAssertEqual(StatTable.display(text), shown)
         }
     }
 

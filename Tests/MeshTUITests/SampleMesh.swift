@@ -22,15 +22,47 @@ enum SampleMesh {
                 rps: 2.9, success: 0.8889, latencyP50: 15, latencyP95: 28, latencyP99: 30),
                       mtls: false, noTLSReason: "not_provided_by_remote", serverID: ""),
         ],
-        pods: [],
+        pods: [
+            PodStats(pod: "emoji-1", workload: emoji, metrics: GoldenMetrics(rps: 5.04, success: 1),
+                     url: "http://10.0.0.7:4191/metrics"),
+            PodStats(pod: "voting-1", workload: voting, metrics: GoldenMetrics(rps: 1.9, success: 0.9),
+                     url: "http://10.0.0.8:4191/metrics"),
+            PodStats(pod: "voting-2", workload: voting, metrics: GoldenMetrics(), url: "http://10.0.0.9:4191/metrics"),
+        ],
         targets: [
-            target("http://10.0.0.7:4191/metrics", ok: true),
-            target("http://10.0.0.8:4191/metrics", ok: true),
-            target("http://10.0.0.9:4191/metrics", ok: false, error: "connection refused"),
+            target("http://10.0.0.7:4191/metrics", "emoji-1", emoji, ok: true),
+            target("http://10.0.0.8:4191/metrics", "voting-1", voting, ok: true),
+            target("http://10.0.0.9:4191/metrics", "voting-2", voting, ok: false, error: "connection refused"),
         ])
 
-    static func target(_ url: String, ok: Bool, error: String? = nil) -> TargetHealth {
-        TargetHealth(url: url, pod: "", workload: emoji, ok: ok, error: error, bytes: 0, durationMs: 1)
+    static func target(_ url: String, _ pod: String = "", _ workload: WorkloadRef = emoji, ok: Bool,
+                       error: String? = nil) -> TargetHealth {
+        TargetHealth(url: url, pod: pod, workload: workload, ok: ok, error: error, bytes: 30_000, durationMs: 12)
+    }
+
+    /// The rows of `state`'s page of `snapshot`, with room for `visible` rows.
+    static func rows(_ state: DashboardState, _ snapshot: Snapshot? = snapshot, visible: Int = 10) -> DashboardRows {
+        DashboardRows(snapshot, trends: Trends(), state: state, glyphs: .unicode, visible: visible)
+    }
+
+    /// A fresh state over a 10 s window scraped every 2 s.
+    static func state() -> DashboardState {
+        DashboardState(windowMs: 10_000, intervalMs: 2_000)
+    }
+
+    /// `state` after pressing `keys` in order, each on the rows of the moment.
+    static func pressing(_ keys: [Key], on state: DashboardState = state(), _ snapshot: Snapshot = snapshot) -> DashboardState {
+        var state = state
+        for key in keys {
+            state.press(key, keymap: .standard, rows: rows(state, snapshot))
+            state.follow(rows(state, snapshot))
+        }
+        return state
+    }
+
+    /// The keys that type `text`.
+    static func typing(_ text: String) -> [Key] {
+        text.map { Key.character($0) }
     }
 
     /// `count` workloads named `w00`, `w01`…, for scrolling.

@@ -1,0 +1,72 @@
+import MeshModel
+
+extension DashboardState {
+    /// The filter the tables show: the one being typed, live, else the applied one.
+    public var shownFilter: String {
+        if case .filter(let text) = input { return text }
+        return filter
+    }
+
+    /// A key while a line is being typed: printable characters add to it, Backspace takes
+    /// the last one off, Enter applies it, Esc drops it.
+    mutating func type(_ key: Key, rows: DashboardRows) {
+        guard let line = input else { return }
+        var text: String
+        switch line {
+        case .filter(let t), .command(let t): text = t
+        }
+        switch key {
+        case .character(let c):
+            text.append(c)
+        case .backspace:
+            if text.isEmpty { input = nil; return }
+            text.removeLast()
+        case .escape:
+            input = nil
+            return
+        case .enter:
+            input = nil
+            if case .filter = line { applyFilter(text) } else { run(command: text, rows: rows) }
+            return
+        default:
+            return
+        }
+        if case .filter = line { input = .filter(text) } else { input = .command(text) }
+    }
+
+    /// Applies `text` as the filter, unless it is a regular expression that doesn't compile.
+    mutating func applyFilter(_ text: String) {
+        if case .invalid(let reason) = RowFilter(text) {
+            message = "not a regular expression: \(reason)"
+            return
+        }
+        filter = text
+        if detail != nil { detail = nil }
+    }
+
+    /// Runs a `:` command: `ns NAME`, `ns -A` (or `ns all`), `workloads`, `edges`, `pods`,
+    /// `window 30s`, `help`, `q`.
+    mutating func run(command: String, rows: DashboardRows) {
+        let words = command.split(separator: " ").map(String.init)
+        guard let verb = words.first else { return }
+        let argument = words.dropFirst().first
+        switch verb {
+        case "ns", "namespace":
+            guard let name = argument else { message = ":ns needs a namespace, or -A for all"; return }
+            namespace = ["-A", "all", "--all-namespaces"].contains(name) ? nil : name
+        case "workloads", "wl", "deploy", "1": apply(.show(.workloads), rows: rows)
+        case "edges", "ed", "2": apply(.show(.edges), rows: rows)
+        case "pods", "po", "3": apply(.show(.pods), rows: rows)
+        case "window", "w":
+            guard let text = argument, let ms = DashboardContext.parseDuration(text) else {
+                message = ":window needs a duration, e.g. :window 1m"
+                return
+            }
+            windowMs = max(minimumWindowMs, ms)
+        case "help", "h": showingHelp = true
+        case "q", "quit", "q!": apply(.quit, rows: rows)
+        default:
+            message = "unknown command :\(StatTable.display(verb)) (try :ns NAME, :ns -A, :pods, :window 1m, :q)"
+        }
+    }
+}

@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
-        .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"]),
+        .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"], exclude: ["Snapshots"]),
         .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]

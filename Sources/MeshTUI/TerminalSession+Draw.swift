@@ -44,16 +44,15 @@ extension TerminalSession {
         mvwadd_wch(window, Int32(y), Int32(x), &cc)  // ERR in the bottom-right corner, but drawn
     }
 
-    /// The ncurses attributes and colour pair of `style`: its role's colours and attributes
-    /// from the palette, and the attributes the style itself asks for.
+    /// The ncurses attributes and colour pair of `style`: the attributes ``ScreenLook`` gives
+    /// it, and its role's colour pair from the palette.
     func look(_ style: Style) -> (attr_t, Int16) {
-        let entry = palette.entry(for: style.role)
-        let attributes = entry.attributes.union(TextAttributes(style))
+        let attributes = ScreenLook(style, colors: colors, theme: theme).attributes
         var a = attr_t(0)
         if attributes.contains(.bold) { a |= meshtop_A_BOLD() }
         if attributes.contains(.dim) { a |= meshtop_A_DIM() }
         if attributes.contains(.reverse) { a |= meshtop_A_REVERSE() }
         if attributes.contains(.underline) { a |= meshtop_A_UNDERLINE() }
-        return (a, entry.pair)
+        return (a, palette.pair(for: style.role))
     }
 }

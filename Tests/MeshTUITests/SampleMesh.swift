@@ -35,6 +35,27 @@ enum SampleMesh {
             target("http://10.0.0.9:4191/metrics", "voting-2", voting, ok: false, error: "connection refused"),
         ])
 
+    /// A workload whose name label carries a screen-clearing escape and an OSC sequence that
+    /// would retitle the terminal: what a scraped label may hold.
+    static let bot = WorkloadRef(namespace: "default", kind: "deployment",
+                                 name: "bot\u{1b}[2J\u{1b}]0;pwned\u{07}")
+
+    /// The sample as the screen snapshots show it: besides its failed target, its edge without
+    /// mTLS and its low success rate, the hostile `bot` with a lower rate and no latency, a
+    /// secured edge from it, and a failed target on an IDN host, whose characters are wide.
+    static let screens: Snapshot = {
+        var screens = snapshot
+        screens.workloads.append(WorkloadStats(workload: bot, meshedPods: 1, totalPods: 3, metrics: GoldenMetrics(
+            rps: 0.4, success: 0.5)))
+        screens.edges.append(EdgeStats(
+            src: bot, dst: emoji, metrics: GoldenMetrics(rps: 0.4, success: 1, latencyP50: 2, latencyP95: 4, latencyP99: 5),
+            mtls: true, noTLSReason: "", serverID: "emoji.emojivoto.serviceaccount.identity.linkerd.cluster.local"))
+        screens.pods.append(PodStats(pod: "bot-1", workload: bot, metrics: GoldenMetrics(rps: 0.4, success: 0.5),
+                                     url: "http://网格.example:4191/metrics"))
+        screens.targets.append(target("http://网格.example:4191/metrics", "bot-1", bot, ok: false, error: "could not resolve host"))
+        return screens
+    }()
+
     static func target(_ url: String, _ pod: String = "", _ workload: WorkloadRef = emoji, ok: Bool,
                        error: String? = nil) -> TargetHealth {
         TargetHealth(url: url, pod: pod, workload: workload, ok: ok, error: error, bytes: 30_000, durationMs: 12)
@@ -80,7 +101,12 @@ enum SampleMesh {
 extension CellGrid {
     /// The grid's rows with trailing blanks removed, joined by newlines: what a screen shows.
     var screen: String {
-        rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        trimmedRows.joined(separator: "\n")
+    }
+
+    /// The grid's rows with trailing blanks removed.
+    var trimmedRows: [String] {
+        rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }
     }
 }
 

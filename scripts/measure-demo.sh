@@ -2,9 +2,10 @@
 # Scale figures for BENCHMARKS.md: a demo mesh of N proxies, and meshtop's live view scraping
 # all of them every 2 s in tmux. Prints CPU (utime+stime over SECONDS) and RSS of both.
 # Usage: scripts/measure-demo.sh N [SECONDS]   (after `make release`; needs tmux and bc)
+# MESHTOP_BIN=path measures another build; MESHTOP_ARGS adds flags to the live view.
 set -euo pipefail
 N=$1; S=${2:-30}
-BIN=$(cd "$(dirname "$0")/.." && pwd)/.build/release/meshtop
+BIN=${MESHTOP_BIN:-$(cd "$(dirname "$0")/.." && pwd)/.build/release/meshtop}
 TARGETS=$(mktemp /tmp/meshtop-measure-XXXXXX.json)
 "$BIN" demo --topology "synthetic:$N" --scenario steady --write-targets "$TARGETS" 2>/dev/null &
 DEMO=$!

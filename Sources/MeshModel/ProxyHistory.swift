@@ -27,7 +27,6 @@ public struct ProxyHistory: Sendable {
     /// The latency bucket bounds the roles refer to.
     private(set) var bounds: [Double] = []
     private(set) var peers: [OutboundPeer] = []
-    private var peerIndex: [OutboundPeer: Int32] = [:]
     private var peerCache = SeriesCache(capacity: 4)
     private var peerKey: [UInt8] = []
     private(set) var scrapes: [(timestampMs: Int64, values: ScrapeValues)] = []
@@ -155,15 +154,10 @@ public struct ProxyHistory: Sendable {
         let outbound = OutboundPeer(workload: labels.destination(in: body), tls: labels.string(labels.tls, body),
                                     noTLSReason: labels.string(labels.noTLSReason, body),
                                     serverID: labels.string(labels.serverID, body))
-        let index: Int32
-        if let existing = peerIndex[outbound] {
-            index = existing
-        } else {
-            index = Int32(peers.count)
-            peerIndex[outbound] = index
-            peers.append(outbound)
-        }
-        peerCache.set(index, for: key)
-        return index
+        // Looked for among the peers so far only when a new label set shows up (the cold path).
+        let index = peers.firstIndex(of: outbound) ?? peers.count
+        if index == peers.count { peers.append(outbound) }
+        peerCache.set(Int32(index), for: key)
+        return Int32(index)
     }
 }

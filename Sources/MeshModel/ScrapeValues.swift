@@ -1,26 +1,42 @@
 /// One scrape's values, by series slot: NaN where a series had no sample.
 ///
-/// Kept in 4 bytes a value when every value of the scrape is exactly a `Float` (counts below
-/// 2^24 and small gauges: nearly all of a proxy's series), else in 8. Nothing is rounded:
-/// a scrape with one value that doesn't fit is kept whole in `Double`s.
-enum ScrapeValues: Sendable {
-    case narrow([Float])
-    case wide([Double])
+/// Kept in 4 bytes a value, as a `Float`, when it is exactly one (counts below 2^24, latency
+/// buckets, gauges: most of a proxy's series); the few a `Float` can't hold exactly (byte
+/// counters past 16 MB, long-lived request counters) are kept beside, whole, as `Double`s.
+/// Nothing is rounded.
+struct ScrapeValues: Sendable {
+    private var narrow: [Float]
+    /// The slots whose value is in `wideValues`, ascending.
+    private var wideSlots: [Int32] = []
+    private var wideValues: [Double] = []
 
-    /// The values of `values`, in the narrowest form that holds them exactly.
+    /// Marks a slot whose value is kept as a `Double`: a NaN no value is stored as.
+    private static let elsewhere = Float(bitPattern: 0x7FC0_0001)
+
+    /// The values of `values` by slot.
     init(_ values: [Double]) {
-        if values.allSatisfy({ Double(Float($0)) == $0 || $0.isNaN }) {
-            self = .narrow(values.map(Float.init))
-        } else {
-            self = .wide(values)
+        narrow = [Float](repeating: .nan, count: values.count)
+        for (slot, value) in values.enumerated() where !value.isNaN {
+            if Double(Float(value)) == value {
+                narrow[slot] = Float(value)
+            } else {
+                narrow[slot] = Self.elsewhere
+                wideSlots.append(Int32(slot))
+                wideValues.append(value)
+            }
         }
     }
 
     /// The value of `slot`, NaN if the scrape had none (or the series was new after it).
     subscript(slot: Int) -> Double {
-        switch self {
-        case .narrow(let values): slot < values.count ? Double(values[slot]) : .nan
-        case .wide(let values): slot < values.count ? values[slot] : .nan
+        guard slot < narrow.count else { return .nan }
+        let value = narrow[slot]
+        guard value.bitPattern == Self.elsewhere.bitPattern else { return Double(value) }
+        var (low, high) = (0, wideSlots.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if wideSlots[mid] < Int32(slot) { low = mid + 1 } else { high = mid }
         }
+        return wideValues[low]
     }
 }

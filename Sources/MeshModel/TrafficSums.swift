@@ -10,8 +10,9 @@ struct TrafficSums: Sendable, Equatable {
     var failure = 0.0
     /// Response series with at least two points in the window.
     var responseSeries = 0
-    /// Latency bucket increases by upper bound (ms).
-    var buckets: [Double: Double] = [:]
+    /// Latency bucket increases (cumulative counts), by upper bound in ms, ascending: a
+    /// sorted list rather than a dictionary, as sums of a mesh's proxies mostly share bounds.
+    private(set) var bucketList: [Bucket] = []
     var tcpOpenConnections: Double?
     var tcpReadBytes: Double?
     var tcpWriteBytes: Double?
@@ -20,7 +21,7 @@ struct TrafficSums: Sendable, Equatable {
         success += other.success
         failure += other.failure
         responseSeries += other.responseSeries
-        buckets.merge(other.buckets, uniquingKeysWith: +)
+        for bucket in other.bucketList { addBucket(bucket.upperBound, bucket.count) }
         tcpOpenConnections = Self.sum(tcpOpenConnections, other.tcpOpenConnections)
         tcpReadBytes = Self.sum(tcpReadBytes, other.tcpReadBytes)
         tcpWriteBytes = Self.sum(tcpWriteBytes, other.tcpWriteBytes)
@@ -35,7 +36,7 @@ struct TrafficSums: Sendable, Equatable {
             if ok { success += increase } else { failure += increase }
         case .latencyBucket(let le):
             guard let increase else { return }
-            buckets[le, default: 0] += increase
+            addBucket(le, increase)
         case .tcpOpenConnections:
             tcpOpenConnections = Self.sum(tcpOpenConnections, last)
         case .tcpReadBytes:
@@ -61,9 +62,18 @@ struct TrafficSums: Sendable, Equatable {
             tcpWriteBytesRate: tcpWriteBytes.map { $0 / seconds })
     }
 
-    /// The bucket increases as a list by upper bound, `+Inf` last.
-    var bucketList: [Bucket] {
-        buckets.map { Bucket(upperBound: $0.key, count: $0.value) }.sorted { $0.upperBound < $1.upperBound }
+    /// Adds `count` to the bucket of bound `le`, in its place among the others.
+    private mutating func addBucket(_ le: Double, _ count: Double) {
+        var low = 0, high = bucketList.count
+        while low < high {
+            let mid = (low + high) / 2
+            if bucketList[mid].upperBound < le { low = mid + 1 } else { high = mid }
+        }
+        if low < bucketList.count, bucketList[low].upperBound == le {
+            bucketList[low].count += count
+        } else {
+            bucketList.insert(Bucket(upperBound: le, count: count), at: low)
+        }
     }
 
     private static func sum(_ a: Double?, _ b: Double?) -> Double? {

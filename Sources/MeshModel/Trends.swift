@@ -1,73 +1,56 @@
-/// The recent history of every workload's and edge's golden metrics, one point per snapshot:
-/// what the dashboard's sparklines and the detail view's charts draw.
+/// The recent history of every workload's golden metrics, one point per snapshot: what the
+/// dashboard's sparklines and the detail view's charts draw.
 ///
-/// Bounded: each key keeps its last `capacity` points, and a key missing from `capacity`
-/// snapshots in a row (a workload scaled away, a pod's edges gone) is forgotten, so memory
-/// follows the mesh as it is now rather than every name it ever had. While a key is missing
-/// it gets points without data, so every history lines up in time with the snapshots.
+/// Bounded and small: each workload keeps its last `capacity` points in 12 bytes each (the
+/// three values as `Float`, ample for drawing; the snapshot times are kept once for all), and
+/// a workload missing from `capacity` snapshots in a row (scaled away, renamed) is forgotten,
+/// so memory follows the mesh as it is now rather than every name it ever had. While a
+/// workload is missing it gets points without data, so every history lines up in time.
 public struct Trends: Sendable {
-    /// Points kept per workload or edge.
+    /// Points kept per workload.
     public let capacity: Int
-    private var workloads: [WorkloadRef: TrendSeries] = [:]
-    private var edges: [EdgeRef: TrendSeries] = [:]
-    private var newestMs: Int64?
+    private var series: [WorkloadRef: TrendSeries] = [:]
+    /// The times of the last `capacity` snapshots, oldest first.
+    private var times: [Int64] = []
 
-    /// An empty history of `capacity` points per key (at least 1); 120 is four minutes at a
-    /// 2 s scrape interval.
+    /// An empty history of `capacity` points per workload (at least 1); 120 is four minutes
+    /// at a 2 s scrape interval.
     public init(capacity: Int = 120) {
         self.capacity = max(1, capacity)
     }
 
-    /// Adds one point per workload and edge of `snapshot`, and a point without data to every
-    /// key the snapshot lacks. A snapshot not newer than the last one recorded is ignored, so
-    /// recording the same snapshot twice adds nothing. O(keys) per call.
+    /// Adds one point per workload of `snapshot`, and a point without data to every workload
+    /// the snapshot lacks. A snapshot not newer than the last one recorded is ignored, so
+    /// recording the same snapshot twice adds nothing. O(workloads) per call.
     public mutating func record(_ snapshot: Snapshot) {
         let t = snapshot.generatedAtMs
-        if let newestMs, t <= newestMs { return }
-        newestMs = t
-        Self.advance(&workloads, at: t, capacity: capacity, present: snapshot.workloads.lazy.map { ($0.workload, $0.metrics) })
-        Self.advance(&edges, at: t, capacity: capacity,
-                     present: snapshot.edges.lazy.map { (EdgeRef(src: $0.src, dst: $0.dst), $0.metrics) })
-    }
-
-    /// The history of `workload`, oldest first; empty when it is not (or no longer) known.
-    public func points(for workload: WorkloadRef) -> [TrendPoint] {
-        workloads[workload]?.points ?? []
-    }
-
-    /// The history of the calls from `src` to `dst`, oldest first; empty when not known.
-    public func points(from src: WorkloadRef, to dst: WorkloadRef) -> [TrendPoint] {
-        edges[EdgeRef(src: src, dst: dst)]?.points ?? []
-    }
-
-    /// How many workloads and edges have a history: what memory grows with.
-    var keyCount: Int { workloads.count + edges.count }
-
-    /// Appends `present`'s points, a point without data to every other key, and drops the keys
-    /// that have been missing for `capacity` snapshots (their points are all without data).
-    private static func advance<Key: Hashable, Present: Sequence<(Key, GoldenMetrics)>>(
-        _ series: inout [Key: TrendSeries], at t: Int64, capacity: Int, present: Present
-    ) {
-        for (key, metrics) in present {
-            series[key, default: TrendSeries()].append(TrendPoint(timestampMs: t, metrics), capacity: capacity)
+        if let newest = times.last, t <= newest { return }
+        times.append(t)
+        if times.count > capacity { times.removeFirst() }
+        var seen = Set<WorkloadRef>()
+        for stats in snapshot.workloads where seen.insert(stats.workload).inserted {
+            series[stats.workload, default: TrendSeries()].append(PackedPoint(stats.metrics), capacity: capacity)
         }
         var expired = false
-        for i in series.indices where series.values[i].newestMs != t {
-            series.values[i].appendMissing(at: t, capacity: capacity)
+        for i in series.indices where !seen.contains(series.keys[i]) {
+            series.values[i].appendMissing(capacity: capacity)
             expired = expired || series.values[i].missingFor >= capacity
         }
         if expired { series = series.filter { $0.value.missingFor < capacity } }
     }
+
+    /// The history of `workload`, oldest first; empty when it is not (or no longer) known.
+    public func points(for workload: WorkloadRef) -> [TrendPoint] {
+        guard let values = series[workload]?.values else { return [] }
+        return zip(times.suffix(values.count), values).map { $0.1.point(at: $0.0) }
+    }
+
+    /// How many workloads have a history: what memory grows with.
+    var keyCount: Int { series.count }
 }
 
-/// A call from one workload to another: the key of an edge's history.
-struct EdgeRef: Hashable, Sendable {
-    var src: WorkloadRef
-    var dst: WorkloadRef
-}
-
-/// One snapshot's worth of a workload's or edge's golden metrics; nil where there was no data
-/// (no traffic, or the key was missing from the snapshot).
+/// One snapshot's worth of a workload's golden metrics; nil where there was no data (no
+/// traffic, or the workload was missing from the snapshot).
 public struct TrendPoint: Equatable, Sendable {
     /// When the snapshot's window ends, in milliseconds since the epoch.
     public var timestampMs: Int64
@@ -85,43 +68,52 @@ public struct TrendPoint: Equatable, Sendable {
         self.successRate = successRate
         self.p99Ms = p99Ms
     }
-
-    /// The point of `metrics` at `timestampMs`.
-    init(timestampMs: Int64, _ metrics: GoldenMetrics) {
-        self.init(timestampMs: timestampMs, rps: metrics.rps, successRate: metrics.success, p99Ms: metrics.latencyP99)
-    }
 }
 
-/// The last points of one key in a ring, so adding one never moves the others.
-private struct TrendSeries: Sendable {
-    private var ring: [TrendPoint] = []
-    /// The oldest point once the ring is full (where the next one goes).
-    private var start = 0
-    /// Snapshots in a row that lacked this key.
-    private(set) var missingFor = 0
+/// A point's three values in 12 bytes, NaN for no data.
+private struct PackedPoint: Sendable {
+    var rps, success, p99: Float
 
-    var newestMs: Int64? {
-        ring.isEmpty ? nil : ring[(start + ring.count - 1) % ring.count].timestampMs
+    init(_ metrics: GoldenMetrics) {
+        (rps, success, p99) = (Self.pack(metrics.rps), Self.pack(metrics.success), Self.pack(metrics.latencyP99))
     }
 
+    static let missing = PackedPoint(GoldenMetrics())
+
+    func point(at t: Int64) -> TrendPoint {
+        TrendPoint(timestampMs: t, rps: Self.unpack(rps), successRate: Self.unpack(success), p99Ms: Self.unpack(p99))
+    }
+
+    private static func pack(_ value: Double?) -> Float { value.map(Float.init) ?? .nan }
+    private static func unpack(_ value: Float) -> Double? { value.isNaN ? nil : Double(value) }
+}
+
+/// The last points of one workload in a ring, so adding one never moves the others.
+private struct TrendSeries: Sendable {
+    private var ring: [PackedPoint] = []
+    /// The oldest point once the ring is full (where the next one goes).
+    private var start = 0
+    /// Snapshots in a row that lacked this workload.
+    private(set) var missingFor = 0
+
     /// The points, oldest first.
-    var points: [TrendPoint] {
+    var values: [PackedPoint] {
         Array(ring[start...] + ring[..<start])
     }
 
-    /// Adds the point of a snapshot that has the key.
-    mutating func append(_ point: TrendPoint, capacity: Int) {
+    /// Adds the point of a snapshot that has the workload.
+    mutating func append(_ point: PackedPoint, capacity: Int) {
         missingFor = 0
         push(point, capacity: capacity)
     }
 
-    /// Adds a point without data for a snapshot that lacked the key.
-    mutating func appendMissing(at t: Int64, capacity: Int) {
+    /// Adds a point without data for a snapshot that lacked the workload.
+    mutating func appendMissing(capacity: Int) {
         missingFor += 1
-        push(TrendPoint(timestampMs: t, rps: nil, successRate: nil, p99Ms: nil), capacity: capacity)
+        push(.missing, capacity: capacity)
     }
 
-    private mutating func push(_ point: TrendPoint, capacity: Int) {
+    private mutating func push(_ point: PackedPoint, capacity: Int) {
         if ring.count < capacity {
             ring.append(point)
         } else {

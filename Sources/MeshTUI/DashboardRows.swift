@@ -3,7 +3,11 @@ import MeshModel
 /// A row of the Workloads table: a workload's stats and its recent trend.
 public struct WorkloadRow: Sendable {
     public var stats: WorkloadStats
-    public var trend: [TrendPoint]
+    /// Where the trend is read from, when the row is drawn (most rows never are).
+    var trends: Trends
+
+    /// The workload's recent points, oldest first.
+    public var trend: [TrendPoint] { trends.points(for: stats.workload) }
 }
 
 /// A row of the Pods table: a pod's stats and how its last scrape went.
@@ -57,7 +61,7 @@ public struct DashboardRows: Sendable {
             let rows = (snapshot?.workloads ?? [])
                 .filter { ns == nil || $0.workload.namespace == ns }
                 .filter { filter.matches("\($0.workload.namespace)/\($0.workload.kind)/\($0.workload.name)") }
-                .map { WorkloadRow(stats: $0, trend: trends.points(for: $0.workload)) }
+                .map { WorkloadRow(stats: $0, trends: trends) }
             let columns = DashboardColumns.workloads(glyphs)
             let sorted = Self.sorted(rows, columns, sort)
             (table, keys, targets) = (.workloads(sorted), sorted.map { "\($0.stats.workload)" }, sorted.map(\.stats.workload))

@@ -41,7 +41,10 @@ public struct TableView<Row> {
     @discardableResult
     public func draw(into grid: inout CellGrid, y: Int, height: Int) -> Range<Int> {
         guard height > 0 else { return 0..<0 }
-        let cells = rows.map { row in columns.map { $0.cell(row) } }
+        // Only the rows on screen are formatted, and they alone size the columns: a frame
+        // costs the same for ten rows or ten thousand.
+        let shown = shownRows(visible: height - 1)
+        let cells = shown.map { index in columns.map { $0.cell(rows[index]) } }
         let content = columns.indices.map { i in
             cells.reduce(CharacterWidth.of(header(i))) { max($0, $1[i].sparkline == nil ? CharacterWidth.of($1[i].text) : .max) }
         }
@@ -57,10 +60,9 @@ public struct TableView<Row> {
             if height > 1 { grid.put(emptyMessage, x: 0, y: y + 1, style: .normal) }
             return 0..<0
         }
-        let shown = shownRows(visible: height - 1)
         for (line, index) in shown.enumerated() {
             for p in layout.placements {
-                put(cells[index][p.index], columns[p.index].alignment, p, into: &grid, y: y + 1 + line)
+                put(cells[line][p.index], columns[p.index].alignment, p, into: &grid, y: y + 1 + line)
             }
             if index == selected { grid.restyle(row: y + 1 + line) { $0.selected } }
         }

@@ -46,6 +46,12 @@ public struct ThemeSearch: Hashable, Sendable {
         directories.lazy.map { Self.join($0, name + ".yaml") }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
+    /// The file of the theme called `name` in the user's own themes directory, if there is one.
+    public func userPath(forName name: String) -> String? {
+        configDirectory.map { Self.join(Self.join($0, "themes"), name + ".yaml") }
+            .flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
+
     /// The names of the themes in all directories, and `default` (which is built in), sorted.
     public func names() -> [String] {
         let files = directories.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }

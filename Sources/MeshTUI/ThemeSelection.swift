@@ -43,8 +43,10 @@ public enum ThemeSelection {
     private static func theme(_ value: String, from source: (file: String?, key: String), relativeTo directory: String,
                               search: ThemeSearch) throws(ThemeError) -> Theme {
         if ThemeSearch.isPath(value) { return try ThemeFile.load(path: ThemeSearch.join(directory, value)) }
+        // The shipped default is compiled in (a test keeps it equal to themes/default.yaml), so
+        // a start with no theme chosen parses no YAML; a user's own default.yaml still wins.
+        if value == "default", search.userPath(forName: value) == nil { return .builtInDefault }
         if let path = search.path(forName: value) { return try ThemeFile.load(path: path) }
-        if value == "default" { return .builtInDefault }
         throw ThemeError(file: source.file, key: source.key,
                          "no theme named \"\(value)\" (found: \(search.names().joined(separator: ", ")); "
                          + "looked in: \(search.directories.joined(separator: ", ")))")

@@ -5,26 +5,24 @@ final class TrendsTests: XCTestCase {
     let web = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "web")
     let emoji = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "emoji")
 
-    /// A snapshot at `ms` of `workloads` with `rps` each, and an edge web → emoji when `edge`.
-    func snapshot(_ ms: Int64, _ workloads: [WorkloadRef], rps: Double? = 1, edge: Bool = false) -> Snapshot {
+    /// A snapshot at `ms` of `workloads` with `rps` each.
+    func snapshot(_ ms: Int64, _ workloads: [WorkloadRef], rps: Double? = 1) -> Snapshot {
         let metrics = GoldenMetrics(rps: rps, success: rps.map { _ in 0.5 }, latencyP99: rps.map { $0 * 10 })
         return Snapshot(
             generatedAtMs: ms, windowSeconds: 10,
             workloads: workloads.map { WorkloadStats(workload: $0, meshedPods: 1, totalPods: 1, metrics: metrics) },
-            edges: edge ? [EdgeStats(src: web, dst: emoji, metrics: metrics, mtls: true, noTLSReason: "", serverID: "")] : [],
+            edges: [],
             pods: [], targets: [])
     }
 
-    func testEachSnapshotAddsAPointPerWorkloadAndEdge() {
+    func testEachSnapshotAddsAPointPerWorkload() {
         var trends = Trends()
-        trends.record(snapshot(1000, [web, emoji], rps: 2, edge: true))
-        trends.record(snapshot(3000, [web, emoji], rps: nil, edge: true))
+        trends.record(snapshot(1000, [web, emoji], rps: 2))
+        trends.record(snapshot(3000, [web, emoji], rps: nil))
         XCTAssertEqual(trends.points(for: web), [
             TrendPoint(timestampMs: 1000, rps: 2, successRate: 0.5, p99Ms: 20),
             TrendPoint(timestampMs: 3000, rps: nil, successRate: nil, p99Ms: nil),
         ])
-        XCTAssertEqual(trends.points(from: web, to: emoji).map(\.rps), [2, nil])
-        XCTAssertEqual(trends.points(from: emoji, to: web), [], "edges have a direction")
         XCTAssertEqual(trends.points(for: WorkloadRef(namespace: "x", kind: "pod", name: "y")), [])
     }
 
@@ -45,15 +43,13 @@ final class TrendsTests: XCTestCase {
 
     func testAMissingKeyGetsGapsThenIsForgottenAfterCapacitySnapshots() {
         var trends = Trends(capacity: 3)
-        trends.record(snapshot(1000, [web, emoji], edge: true))
+        trends.record(snapshot(1000, [web, emoji]))
         trends.record(snapshot(2000, [web]))
         trends.record(snapshot(3000, [web]))
         XCTAssertEqual(trends.points(for: emoji).map(\.rps), [1, nil, nil], "missing: points without data")
         XCTAssertEqual(trends.points(for: emoji).map(\.timestampMs), [1000, 2000, 3000], "in step with the others")
-        XCTAssertEqual(trends.points(from: web, to: emoji).map(\.rps), [1, nil, nil])
         trends.record(snapshot(4000, [web]))
         XCTAssertEqual(trends.points(for: emoji), [])
-        XCTAssertEqual(trends.points(from: web, to: emoji), [])
         XCTAssertEqual(trends.keyCount, 1)
     }
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Scale figures for BENCHMARKS.md: a demo mesh of N proxies, and meshtop's live view scraping
 # all of them every 2 s in tmux. Prints CPU (utime+stime over SECONDS) and RSS of both.
-# Usage: scripts/measure-demo.sh N [SECONDS]   (after `make release`; needs tmux and bc)
+# Usage: scripts/measure-demo.sh N|TOPOLOGY [SECONDS]   (after `make release`; needs tmux and bc)
+# N proxies is the topology synthetic:N; a name (emojivoto, booksapp) is that topology.
 # MESHTOP_BIN=path measures another build; MESHTOP_ARGS adds flags to the live view.
 set -euo pipefail
 N=$1; S=${2:-30}
 BIN=${MESHTOP_BIN:-$(cd "$(dirname "$0")/.." && pwd)/.build/release/meshtop}
 TARGETS=$(mktemp /tmp/meshtop-measure-XXXXXX.json)
-"$BIN" demo --topology "synthetic:$N" --scenario steady --write-targets "$TARGETS" 2>/dev/null &
+TOPOLOGY=$N; [[ $N =~ ^[0-9]+$ ]] && TOPOLOGY="synthetic:$N"
+"$BIN" demo --topology "$TOPOLOGY" --scenario steady --write-targets "$TARGETS" 2>/dev/null &
 DEMO=$!
 for _ in $(seq 100); do [ -s "$TARGETS" ] && break; sleep 0.1; done
 tmux new -d -s meshtop-measure -x 120 -y 40 "$BIN --interval 2s ${MESHTOP_ARGS:-} --targets-file $TARGETS"

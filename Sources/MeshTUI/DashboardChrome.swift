@@ -44,7 +44,7 @@ enum DashboardChrome {
         segments.append(Segment(text: "window \(DashboardContext.duration(state.windowMs))", style: .normal, priority: 3))
         segments.append(Segment(text: "every \(DashboardContext.duration(context.intervalMs))", style: .normal, priority: 2))
         if let snapshot {
-            let ok = snapshot.targets.filter(\.ok).count, all = snapshot.targets.count
+            let ok = snapshot.targets.reduce(0) { $0 + ($1.ok ? 1 : 0) }, all = snapshot.targets.count
             let text = ok < all ? "\(context.glyphs.failed) \(ok)/\(all) proxies ok" : "\(ok)/\(all) proxies ok"
             segments.append(Segment(text: text, style: ok < all ? Style(.bad, bold: true) : .normal, priority: 5))
         }
@@ -76,9 +76,9 @@ enum DashboardChrome {
     /// When targets fail, one line: `✗ 2 of 43 targets failing: url: error (f lists them)`.
     /// Returns whether it drew the line.
     static func drawFailures(_ targets: [TargetHealth], glyphs: Glyphs, y: Int, into grid: inout CellGrid) -> Bool {
-        let failed = targets.filter { !$0.ok }
-        guard let first = failed.first else { return false }
-        let text = "\(glyphs.failed) \(failed.count) of \(targets.count) targets failing: "
+        guard let first = targets.first(where: { !$0.ok }) else { return false }
+        let failed = targets.reduce(0) { $0 + ($1.ok ? 0 : 1) }
+        let text = "\(glyphs.failed) \(failed) of \(targets.count) targets failing: "
             + "\(StatTable.display(first.url)): \(StatTable.display(first.error ?? "unknown error"))"
         let hint = " (f lists them)"
         let room = grid.width - CharacterWidth.of(hint)

@@ -16,6 +16,13 @@ public struct PodRow: Sendable {
     public var health: TargetHealth?
 }
 
+/// Which row a selection is on, whatever its position: a workload, an edge or a pod's target.
+public enum RowKey: Hashable, Sendable {
+    case workload(WorkloadRef)
+    case edge(WorkloadRef, WorkloadRef)
+    case target(String)
+}
+
 /// The rows the current page shows: the snapshot's, in the chosen namespace, through the
 /// filter, in the chosen order. Built once per frame and handed both to the view and to
 /// ``DashboardState`` (which needs their count, identities and workloads).
@@ -28,10 +35,6 @@ public struct DashboardRows: Sendable {
     }
 
     public let table: Table
-    /// Each row's identity, to keep it selected when the rows move.
-    public let keys: [String]
-    /// The workload Enter opens on each row.
-    private let targets: [WorkloadRef]
     /// Every namespace in the snapshot, sorted: what `n` steps through.
     public let namespaces: [String]
     /// The columns the table can be sorted by.
@@ -41,11 +44,42 @@ public struct DashboardRows: Sendable {
     /// Why the filter isn't applied, when it is a bad regular expression.
     public let filterProblem: String?
 
-    public var count: Int { keys.count }
+    public var count: Int {
+        switch table {
+        case .workloads(let rows): rows.count
+        case .edges(let rows): rows.count
+        case .pods(let rows): rows.count
+        }
+    }
 
-    /// The workload of row `index`, if there is such a row.
+    /// The identity of row `index`, if there is such a row.
+    public func key(at index: Int) -> RowKey? {
+        guard index >= 0, index < count else { return nil }
+        switch table {
+        case .workloads(let rows): return .workload(rows[index].stats.workload)
+        case .edges(let rows): return .edge(rows[index].src, rows[index].dst)
+        case .pods(let rows): return .target(rows[index].stats.url)
+        }
+    }
+
+    /// The position of the row `key` names, if it is shown.
+    public func index(of key: RowKey) -> Int? {
+        switch (table, key) {
+        case (.workloads(let rows), .workload(let ref)): rows.firstIndex { $0.stats.workload == ref }
+        case (.edges(let rows), .edge(let src, let dst)): rows.firstIndex { $0.src == src && $0.dst == dst }
+        case (.pods(let rows), .target(let url)): rows.firstIndex { $0.stats.url == url }
+        default: nil
+        }
+    }
+
+    /// The workload Enter opens on row `index`: the row's, an edge's destination, a pod's.
     public func workload(at index: Int) -> WorkloadRef? {
-        targets.indices.contains(index) ? targets[index] : nil
+        guard index >= 0, index < count else { return nil }
+        switch table {
+        case .workloads(let rows): return rows[index].stats.workload
+        case .edges(let rows): return rows[index].dst
+        case .pods(let rows): return rows[index].stats.workload
+        }
     }
 
     /// The rows of `state`'s page for `snapshot` (none before the first), with trends from `trends`.
@@ -54,36 +88,42 @@ public struct DashboardRows: Sendable {
         if case .invalid(let reason) = filter { filterProblem = reason } else { filterProblem = nil }
         let sort = state.tables[state.page]!
         let ns = state.namespace
+        /// Whether a row passes the filter; its text is made only when there is one.
+        func passes(_ text: @autoclosure () -> String) -> Bool {
+            if case .everything = filter { return true }
+            return filter.matches(text())
+        }
         namespaces = Array(Set((snapshot?.workloads ?? []).map(\.workload.namespace))).sorted()
         self.visible = visible
         switch state.page {
         case .workloads:
-            let rows = (snapshot?.workloads ?? [])
-                .filter { ns == nil || $0.workload.namespace == ns }
-                .filter { filter.matches("\($0.workload.namespace)/\($0.workload.kind)/\($0.workload.name)") }
-                .map { WorkloadRow(stats: $0, trends: trends) }
+            let rows = (snapshot?.workloads ?? []).compactMap { w -> WorkloadRow? in
+                guard ns == nil || w.workload.namespace == ns,
+                      passes("\(w.workload.namespace)/\(w.workload.kind)/\(w.workload.name)") else { return nil }
+                return WorkloadRow(stats: w, trends: trends)
+            }
             let columns = DashboardColumns.workloads(glyphs)
-            let sorted = Self.sorted(rows, columns, sort)
-            (table, keys, targets) = (.workloads(sorted), sorted.map { "\($0.stats.workload)" }, sorted.map(\.stats.workload))
+            table = .workloads(Self.sorted(rows, columns, sort))
             sortable = columns.indices.filter { columns[$0].sort != nil }
         case .edges:
-            let rows = (snapshot?.edges ?? [])
-                .filter { ns == nil || $0.src.namespace == ns || $0.dst.namespace == ns }
-                .filter { filter.matches(DashboardColumns.name($0.src) + " " + DashboardColumns.name($0.dst)) }
+            let rows = (snapshot?.edges ?? []).filter { e in
+                (ns == nil || e.src.namespace == ns || e.dst.namespace == ns)
+                    && passes(DashboardColumns.name(e.src) + " " + DashboardColumns.name(e.dst))
+            }
             let columns = DashboardColumns.edges(glyphs)
-            let sorted = Self.sorted(rows, columns, sort)
-            (table, keys, targets) = (.edges(sorted), sorted.map { "\($0.src)>\($0.dst)" }, sorted.map(\.dst))
+            table = .edges(Self.sorted(rows, columns, sort))
             sortable = columns.indices.filter { columns[$0].sort != nil }
         case .pods:
             let health = Dictionary((snapshot?.targets ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
-            let rows = (snapshot?.pods ?? [])
-                .map { PodRow(stats: $0, health: health[$0.url]) }
-                .filter { ns == nil || $0.stats.workload.namespace == ns }
-                .filter { !state.failedOnly || !($0.health?.ok ?? false) }
-                .filter { filter.matches("\($0.stats.workload.namespace)/\($0.stats.pod) \($0.stats.workload.name) \(DashboardColumns.problem($0.health))") }
+            let rows = (snapshot?.pods ?? []).compactMap { p -> PodRow? in
+                let row = PodRow(stats: p, health: health[p.url])
+                guard ns == nil || p.workload.namespace == ns, !state.failedOnly || !(row.health?.ok ?? false),
+                      passes("\(p.workload.namespace)/\(p.pod) \(p.workload.name) \(DashboardColumns.problem(row.health))")
+                else { return nil }
+                return row
+            }
             let columns = DashboardColumns.pods(glyphs)
-            let sorted = Self.sorted(rows, columns, sort)
-            (table, keys, targets) = (.pods(sorted), sorted.map(\.stats.url), sorted.map(\.stats.workload))
+            table = .pods(Self.sorted(rows, columns, sort))
             sortable = columns.indices.filter { columns[$0].sort != nil }
         }
     }

@@ -12,7 +12,7 @@ public enum DashboardPage: String, CaseIterable, Hashable, Sendable {
 /// follows a row when a new snapshot reorders the table) and how it is sorted.
 public struct TableState: Equatable, Sendable {
     public var selected = 0
-    public var selectedKey: String?
+    public var selectedKey: RowKey?
     /// The index of the column the table is sorted by, among its declared columns.
     public var sortColumn: Int
     public var descending: Bool
@@ -115,11 +115,11 @@ public struct DashboardState: Equatable, Sendable {
     /// the same row if it is still there, else the same position within the rows there are.
     public mutating func follow(_ rows: DashboardRows) {
         var t = table
-        if let key = t.selectedKey, let index = rows.keys.firstIndex(of: key) {
+        if let key = t.selectedKey, let index = rows.index(of: key) {
             t.selected = index
         } else {
             t.selected = max(0, min(t.selected, rows.count - 1))
-            t.selectedKey = rows.keys.isEmpty ? nil : rows.keys[t.selected]
+            t.selectedKey = rows.key(at: t.selected)
         }
         table = t
     }
@@ -149,7 +149,7 @@ public struct DashboardState: Equatable, Sendable {
 
     private mutating func select(_ index: Int, _ rows: DashboardRows) {
         table.selected = max(0, min(index, rows.count - 1))
-        table.selectedKey = rows.keys.isEmpty ? nil : rows.keys[table.selected]
+        table.selectedKey = rows.key(at: table.selected)
     }
 
     private mutating func sort(by column: Int?) {

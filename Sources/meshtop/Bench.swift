@@ -3,6 +3,7 @@ import Exposition
 import Foundation
 import MeshDemo
 import MeshModel
+import MeshTUI
 
 /// `meshtop bench`: parse speed on a generated linkerd-like exposition, single-threaded.
 struct Bench: ParsableCommand {
@@ -25,7 +26,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Run only this measurement (scan, cold or warm), e.g. under a profiler.")
+    @Option(help: "Run only this measurement (scan, cold, warm or render), e.g. under a profiler.")
     var only: String?
 
     func run() throws {
@@ -41,7 +42,11 @@ struct Bench: ParsableCommand {
                 history.ingest(body, at: 0)
             }, body.count)
         }
-        guard selected("warm") else { return }
+        if selected("warm") { measureWarm(body, target) }
+        if selected("render") { measureRender() }
+    }
+
+    private func measureWarm(_ body: [UInt8], _ target: ScrapeTarget) {
         var warm = ProxyHistory(target: target)
         warm.ingest(body, at: 0)
         var now: Int64 = 0
@@ -50,6 +55,19 @@ struct Bench: ParsableCommand {
             warm.ingest(body, at: now)
             warm.forget(before: now - 10_000)
         }, body.count)
+    }
+
+    /// Milliseconds per dashboard frame (rows built, sorted, drawn into the grid) of a
+    /// 500-workload, 2,000-edge mesh at 200x60.
+    private func measureRender() {
+        let bench = RenderBench()
+        Console.out("\nframe (500 workloads, 2,000 edges, 2,000 pods; rows + render at 200x60)   median ms    min ms    max ms\n")
+        for page in DashboardPage.allCases {
+            let seconds = measure { _ = bench.frame(page) }.sorted()
+            func ms(_ s: Double) -> String { StatTable.fixed(s * 1000, 3) }
+            Console.out("  " + page.title.padding(toLength: 73, withPad: " ", startingAt: 0)
+                + [ms(seconds[seconds.count / 2]), ms(seconds.first!), ms(seconds.last!)].map { $0.leftPadded(10) }.joined() + "\n")
+        }
     }
 
     private func selected(_ name: String) -> Bool { only == nil || only == name }
@@ -76,8 +94,12 @@ struct Bench: ParsableCommand {
         let sorted = seconds.sorted()
         let median = sorted[sorted.count / 2]
         func mbps(_ s: Double) -> String { StatTable.fixed(Double(size) / s / 1e6, 0) }
-        func column(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-        Console.out(name.padding(toLength: 18, withPad: " ", startingAt: 0) + column(mbps(median), 14)
-            + column(mbps(sorted.last!), 12) + column(mbps(sorted.first!), 12) + column(StatTable.fixed(median * 1000, 2), 12) + "\n")
+        Console.out(name.padding(toLength: 18, withPad: " ", startingAt: 0) + mbps(median).leftPadded(14)
+            + mbps(sorted.last!).leftPadded(12) + mbps(sorted.first!).leftPadded(12) + StatTable.fixed(median * 1000, 2).leftPadded(12) + "\n")
     }
+}
+
+private extension String {
+    /// The string right-aligned in `width` characters.
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -46,7 +46,7 @@ final class DashboardStateTests: XCTestCase {
 
     func testRegularExpressionFilterAndItsErrors() {
         let good = S.pressing([.character("/")] + S.typing("~^emo.*ji$") + [.enter])
-        XCTAssertEqual(S.rows(good).keys.count, 1)
+        XCTAssertEqual(S.rows(good).count, 1)
         let bad = S.pressing([.character("/")] + S.typing("~emo(") + [.enter])
         XCTAssertEqual(bad.filter, "", "a broken expression is not applied")
         XCTAssertTrue(bad.message?.hasPrefix("not a regular expression") ?? false, bad.message ?? "no message")
@@ -106,7 +106,8 @@ final class DashboardStateTests: XCTestCase {
     func testFailedTargetsAreOneKeyAway() {
         let failed = S.pressing([.character("f")])
         XCTAssertEqual(failed.page, .pods)
-        XCTAssertEqual(S.rows(failed).keys, ["http://10.0.0.9:4191/metrics"])
+        XCTAssertEqual(S.rows(failed).count, 1)
+        XCTAssertEqual(S.rows(failed).key(at: 0), .target("http://10.0.0.9:4191/metrics"))
         XCTAssertFalse(S.pressing([.character("f")], on: failed).failedOnly, "f again shows all pods")
         XCTAssertFalse(S.pressing([.escape], on: failed).failedOnly)
     }

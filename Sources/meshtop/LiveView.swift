@@ -21,13 +21,16 @@ struct LiveView {
     var source: String
 
     /// Shows the dashboard until q, Esc or F10 (exit 0), or a signal or the terminal's hangup
-    /// (exit 128 + signal).
+    /// (exit 128 + signal). Without a terminal to show it on, warns and prints the `--once`
+    /// report instead.
     func run() throws -> MeshtopExit {
-        guard isatty(1) == 1, isatty(0) == 1 else {
-            throw UsageError("the live view needs a terminal; use --once for a report (with --json for scripts).")
-        }
         let terminal: TerminalSession
-        do { terminal = try TerminalSession() } catch { throw UsageError("\(error)") }
+        do {
+            terminal = try TerminalSession()
+        } catch let unavailable as TerminalUnavailable {
+            Console.error(unavailable.warning)
+            return OnceReport(discover: discover, fetcher: fetcher, window: window, source: source).run(json: false)
+        }
         let scraper = ScrapeThread(discover: discover, limits: fetcher.limits, windowMs: window, intervalMs: interval)
         scraper.start()
         let hungUp = show(on: terminal, from: scraper.slot)
@@ -62,6 +65,7 @@ struct LiveView {
             case nil: break
             case .resize: dirty = true
             case .hangup: return true
+            case .mouse: break
             case .key(let key):
                 guard let action = context.keymap.action(for: key) else { break }
                 state.apply(action, workloads: snapshot?.workloads.count ?? 0, edges: snapshot?.edges.count ?? 0)

@@ -111,6 +111,19 @@ public struct DashboardState: Equatable, Sendable {
         }
     }
 
+    /// The mouse (with `--mouse`): the wheel moves the selection three rows; a click selects
+    /// the table row `row` it landed on, and a click on the selected row opens it.
+    public mutating func point(_ mouse: MouseEvent, at row: Int?, rows: DashboardRows) {
+        guard !showingHelp, input == nil else { return }
+        switch mouse.kind {
+        case .wheelUp: select(table.selected - 3, rows)
+        case .wheelDown: select(table.selected + 3, rows)
+        case .click:
+            guard let row, detail == nil else { return }
+            if row == table.selected { apply(.open, rows: rows) } else { select(row, rows) }
+        }
+    }
+
     /// Follows the selected row of each table into `rows` (a new snapshot, or a new filter):
     /// the same row if it is still there, else the same position within the rows there are.
     public mutating func follow(_ rows: DashboardRows) {

@@ -42,6 +42,18 @@ public enum DashboardView {
         return grid
     }
 
+    /// The table row shown on screen line `y`, as `render` lays the page out; nil off the
+    /// table's rows (or when no table is shown).
+    public static func rowIndex(atLine y: Int, snapshot: Snapshot?, rows: DashboardRows, state: DashboardState,
+                                height: Int) -> Int? {
+        guard let snapshot, state.detail == nil, !state.showingHelp else { return nil }
+        let header = snapshot.targets.contains { !$0.ok } ? 3 : 2
+        let shown = TableView<WorkloadRow>.shownRows(of: rows.count, visible: height - 1 - (header + 1),
+                                                     selected: state.table.selected)
+        let index = shown.lowerBound + y - header - 1
+        return shown.contains(index) && y > header ? index : nil
+    }
+
     /// How many table rows fit on a screen `height` lines high (with a failing-targets line).
     public static func visibleRows(height: Int) -> Int {
         max(1, height - 5)

@@ -30,10 +30,14 @@ public struct TableView<Row> {
 
     /// The rows shown when `visible` fit: the first ones, or a window that ends at the selection.
     public func shownRows(visible: Int) -> Range<Int> {
-        let count = min(rows.count, max(0, visible))
-        let wanted = (selected ?? 0) - count + 1
-        let first = max(0, min(wanted, rows.count - count))
-        return first..<(first + count)
+        Self.shownRows(of: rows.count, visible: visible, selected: selected)
+    }
+
+    /// The rows of `count` shown when `visible` fit with `selected` selected.
+    public static func shownRows(of count: Int, visible: Int, selected: Int?) -> Range<Int> {
+        let shown = min(count, max(0, visible))
+        let first = max(0, min((selected ?? 0) - shown + 1, count - shown))
+        return first..<(first + shown)
     }
 
     /// Draws the table into lines `y..<y+height` of `grid` (the header takes the first) and

@@ -1,18 +1,16 @@
 import CNCurses
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Why the terminal couldn't be taken over, in words a user can act on.
-public struct TerminalError: Error, CustomStringConvertible {
-    public var description: String
-}
-
 /// Something that happened at the keyboard or to the window.
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
+    /// A click or wheel turn; only with `mouse: true`.
+    case mouse(MouseEvent)
     /// The window changed size: redraw at ``TerminalSession/size``.
     case resize
     /// The terminal is gone (window closed, connection dropped) without a SIGHUP reaching us.
@@ -22,8 +20,11 @@ public enum TerminalEvent: Equatable, Sendable {
 /// The full-screen terminal: sets ncurses up on creation and puts the terminal back with
 /// ``restore()``, which is safe to call more than once and runs on deinit as a last resort.
 ///
-/// Owned by the main thread; nothing else touches ncurses. While it is up, stderr is held
-/// back and SIGINT/SIGTERM/SIGHUP only raise ``TerminalSignals/pending``. Capabilities are
+/// Owned by the main thread; nothing else touches ncurses. While it is up, stderr goes to
+/// meshtop's log file (written out again on restore), SIGINT/SIGTERM/SIGHUP only raise
+/// ``TerminalSignals/pending``, and a crash puts the terminal back before the process dies
+/// (``TerminalCrashGuard``). The mouse is left to the terminal (its own text selection keeps
+/// working) unless asked for. Capabilities are
 /// decided once here: the glyph set from the locale's character encoding, and the theme's
 /// colours degraded to what the terminal has (none when colours aren't allowed).
 public final class TerminalSession {
@@ -43,7 +44,7 @@ public final class TerminalSession {
     private let screen: OpaquePointer
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
-    private let stderrHold: StderrHold?
+    private var stderrHold: StderrHold?
     /// The frame on screen, to write only the cells that change.
     var previous: CellGrid?
     private var active = true
@@ -51,21 +52,37 @@ public final class TerminalSession {
     /// Takes over the terminal; `getEvent()` waits at most `inputTimeoutMs` for a key. Roles
     /// are drawn in `theme`, in colour if `colorsAllowed` (see
     /// ``ThemeSelection/colorsAllowed(noColorFlag:environment:)``) and the terminal has colours.
+    /// With `mouse`, clicks and the wheel are reported as ``TerminalEvent/mouse(_:)``. stderr
+    /// goes to `$XDG_STATE_HOME/meshtop/meshtop.log` (see ``TerminalLogFile``).
+    ///
+    /// Throws ``TerminalUnavailable`` when stdin or stdout is not a terminal or terminfo
+    /// can't drive the one `TERM` names; the terminal is then left as it was.
     public init(inputTimeoutMs: Int32 = 100, theme: Theme = .builtInDefault,
-                colorsAllowed: Bool = ThemeSelection.colorsAllowed(noColorFlag: false)) throws {
+                colorsAllowed: Bool = ThemeSelection.colorsAllowed(noColorFlag: false),
+                mouse: Bool = false) throws {
+        let term = getenv("TERM").map { String(cString: $0) }
+        if let unavailable = TerminalUnavailable.check(stdinIsTerminal: isatty(0) == 1,
+                                                       stdoutIsTerminal: isatty(1) == 1, term: term) {
+            throw unavailable
+        }
+        var modes = termios()
+        tcgetattr(1, &modes)
         TerminalSignals.install()
         setlocale(LC_CTYPE, "")  // only LC_CTYPE: LC_NUMERIC would change how C formats numbers
         utf8 = Glyphs.isUTF8(String(cString: nl_langinfo(nl_item(CODESET))))
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        let hold = StderrHold()
+        var hold = TerminalLogFile(path: TerminalLogFile.path(environment: ProcessInfo.processInfo.environment)).flatMap { StderrHold(log: $0) }
         guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r"),
               let screen = newterm(nil, output, input), let window = meshtop_stdscr() else {
             hold?.release()
             TerminalSignals.uninstall()
-            throw TerminalError(description: "cannot drive this terminal (TERM=\(term.isEmpty ? "unset" : term)); "
-                                + "set TERM to one terminfo knows, or use --once.")
+            throw TerminalUnavailable.unknownTerminal(term ?? "")
         }
-        (self.output, self.input, self.screen, self.window, stderrHold) = (output, input, screen, window, hold)
+        (self.output, self.input, self.screen, self.window) = (output, input, screen, window)
+        guard Self.capability("cup") != nil else {
+            Self.close(screen: screen, output: output, input: input, stderr: &hold)
+            throw TerminalUnavailable.noCursorMotion(term ?? "")
+        }
+        stderrHold = hold
         cbreak()
         noecho()
         nonl()
@@ -80,21 +97,42 @@ public final class TerminalSession {
         for (i, pair) in palette.pairs.enumerated() {
             init_extended_pair(Int32(i + 1), pair.foreground, pair.background)
         }
+        if mouse {
+            mousemask(MouseEvent.reported, nil)
+            mouseinterval(0)  // a press is a click at once, not after waiting for the release
+        }
+        let reset = TerminalCrashGuard.resetSequence(strings: ["sgr0", "cnorm", "rmkx", "rmcup"].compactMap(Self.capability),
+                                                     mouse: mouse)
+        TerminalCrashGuard.arm(terminalFD: fileno(output), modes: modes, reset: reset, stderr: stderrHold)
     }
 
     deinit { restore() }
 
-    /// Puts the terminal back as it was: leaves the screen, writes out held stderr, and
-    /// gives the signals their default action. Does nothing the second time.
+    /// Puts the terminal back as it was: leaves the screen, writes out what went to stderr,
+    /// and gives the signals their default action. Does nothing the second time.
     public func restore() {
         guard active else { return }
         active = false
+        TerminalCrashGuard.disarm()
+        Self.close(screen: screen, output: output, input: input, stderr: &stderrHold)
+    }
+
+    /// Ends ncurses on `screen` and its streams, then puts stderr and the signals back.
+    private static func close(screen: OpaquePointer, output: UnsafeMutablePointer<FILE>,
+                              input: UnsafeMutablePointer<FILE>, stderr: inout StderrHold?) {
         endwin()
         delscreen(screen)
         fclose(output)
         fclose(input)
-        stderrHold?.release()
+        stderr?.release()
+        stderr = nil
         TerminalSignals.uninstall()
+    }
+
+    /// The terminal's terminfo string capability `name`; nil when it has none.
+    private static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
     }
 
     /// The window's size in cells.
@@ -102,14 +140,21 @@ public final class TerminalSession {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// The next key press or resize, or nil when the input timeout passed without one.
+    /// The next key press, mouse event or resize, or nil when the input timeout passed
+    /// without one.
     public func getEvent() -> TerminalEvent? {
         guard active else { return nil }
+        stderrHold?.dropIfOverCap()
         let code = wgetch(window)
         // A hung-up terminal makes wgetch fail at once instead of waiting: without this check
         // the loop would spin, drawing to nowhere.
         if code == ERR, isatty(fileno(input)) == 0 { return .hangup }
         if code == KEY_RESIZE { return .resize }
+        if code == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return MouseEvent(x: event.x, y: event.y, buttons: event.bstate).map(TerminalEvent.mouse)
+        }
         return Self.key(code).map(TerminalEvent.key)
     }
 

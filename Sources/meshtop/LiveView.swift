@@ -24,17 +24,16 @@ struct LiveView {
     var screen: ScreenOptions
 
     /// Shows the dashboard until q or F10 (exit 0), or a signal or the terminal's hangup
-    /// (exit 128 + signal).
+    /// (exit 128 + signal). Without a terminal to show it on, warns and prints the `--once`
+    /// report instead.
     func run() throws -> MeshtopExit {
-        guard isatty(1) == 1, isatty(0) == 1 else {
-            throw UsageError("the live view needs a terminal; use --once for a report (with --json for scripts).")
-        }
         let theme = try screen.resolvedTheme()
         let terminal: TerminalSession
         do {
-            terminal = try TerminalSession(theme: theme, colorsAllowed: screen.colorsAllowed)
-        } catch {
-            throw UsageError("\(error)")
+            terminal = try TerminalSession(theme: theme, colorsAllowed: screen.colorsAllowed, mouse: screen.mouse)
+        } catch let unavailable as TerminalUnavailable {
+            Console.error(unavailable.warning)
+            return OnceReport(discover: discover, fetcher: fetcher, window: window, source: source).run(json: false)
         }
         let scraper = ScrapeThread(discover: discover, limits: fetcher.limits, windowMs: window, intervalMs: interval)
         scraper.start()
@@ -77,6 +76,11 @@ struct LiveView {
             case nil: break
             case .resize: dirty = true
             case .hangup: return true
+            case .mouse(let mouse):
+                let before = state
+                state.point(mouse, at: DashboardView.rowIndex(atLine: mouse.y, snapshot: shown.snapshot, rows: rows,
+                                                               state: state, height: terminal.size.height), rows: rows)
+                dirty = dirty || state != before
             case .key(let key):
                 let before = state
                 state.press(key, keymap: context.keymap, rows: rows)

@@ -123,6 +123,22 @@ final class DashboardStateTests: XCTestCase {
         }
     }
 
+    func testTheMouseSelectsOpensAndScrolls() {
+        var state = S.state()
+        func line(_ y: Int) -> Int? {
+            DashboardView.rowIndex(atLine: y, snapshot: S.snapshot, rows: S.rows(state), state: state, height: 24)
+        }
+        XCTAssertEqual([3, 4, 5, 6].map(line), [nil, 0, 1, nil], "header, emoji, voting, below the rows")
+        state.point(MouseEvent(x: 3, y: 5, kind: .click), at: line(5), rows: S.rows(state))
+        XCTAssertEqual(state.table.selected, 1)
+        XCTAssertNil(state.detail)
+        state.point(MouseEvent(x: 3, y: 5, kind: .click), at: line(5), rows: S.rows(state))
+        XCTAssertEqual(state.detail, S.voting, "a click on the selected row opens it")
+        var scrolled = S.state()
+        scrolled.point(MouseEvent(x: 0, y: 0, kind: .wheelDown), at: nil, rows: S.rows(scrolled))
+        XCTAssertEqual(scrolled.table.selected, 1, "three rows down, within the two there are")
+    }
+
     func testQuitAndPause() {
         XCTAssertTrue(S.pressing([.character("q")]).quitRequested)
         XCTAssertTrue(S.pressing([.function(10)]).quitRequested)

@@ -55,13 +55,19 @@ public struct ColumnSort<Row>: Sendable {
     /// `rows` sorted by this column, ties kept in their given order.
     public func sorted(_ rows: [Row], descending: Bool) -> [Row] {
         let values = rows.map(value)
-        let order = rows.indices.sorted { a, b in
-            switch (values[a], values[b]) {
-            case (.number(let x?), .number(let y?)) where x != y: return descending ? x > y : x < y
-            case (.number(.some), .number(.none)): return true
-            case (.number(.none), .number(.some)): return false
-            case (.text(let x), .text(let y)) where x != y: return descending ? x > y : x < y
-            default: return a < b
+        let order: [Int]
+        if case .text = values.first {
+            let keys = values.map { if case .text(let t) = $0 { t } else { "" } }
+            order = rows.indices.sorted { a, b in
+                keys[a] != keys[b] ? (keys[a] < keys[b]) != descending : a < b
+            }
+        } else {
+            // NaN stands for no value: such rows go last in either direction.
+            let keys = values.map { if case .number(let x?) = $0, !x.isNaN { x } else { Double.nan } }
+            order = rows.indices.sorted { a, b in
+                let (x, y) = (keys[a], keys[b])
+                if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? a < b : y.isNaN }
+                return x != y ? (x < y) != descending : a < b
             }
         }
         return order.map { rows[$0] }

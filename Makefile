@@ -7,8 +7,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libcurl4-openssl-dev python3
-# The tests also check the demo's output with promtool (Debian's prometheus package) and fetch with curl.
-TEST_PACKAGES := prometheus curl
+# The tests also check the demo's output with promtool (Debian's prometheus package), fetch with curl
+# and drive the full-screen view in tmux.
+TEST_PACKAGES := prometheus curl tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS ?= --demo
 

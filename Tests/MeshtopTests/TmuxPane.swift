@@ -85,6 +85,11 @@ final class TmuxPane {
         return last
     }
 
+    /// The pane's title, which an OSC escape sequence could set.
+    func title() -> String {
+        ((try? tmux("display-message", "-p", "#{pane_title}")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Presses keys, in tmux's names: `"q"`, `"Tab"`, `"Enter"`, `"C-c"`, `"Up"`, `"F10"`.
     func press(_ keys: String...) {
         _ = try? tmux(["send-keys"] + keys)

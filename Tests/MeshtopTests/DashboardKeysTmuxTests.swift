@@ -16,42 +16,26 @@ final class DashboardKeysTmuxTests: XCTestCase {
         defer { pane.close() }
         pane.waitForScreen(containing: "deployment/web")
 
-        pane.press("?")
-        pane.waitForScreen(containing: "filter (~ for regex)")
-        pane.press("Escape")
-        pane.waitForScreen(containing: "RPS TREND")
-
-        pane.press("2")
-        pane.waitForScreen(containing: "SRC → DST")
-        pane.waitForScreen(containing: "✗ no: not_provided_by_service")  // the call out of the mesh
-        pane.press("3")
-        pane.waitForScreen(containing: "SCRAPE")
-        pane.press("Tab")
-        pane.waitForScreen(containing: "RPS TREND")
-
-        pane.press("s")
-        pane.waitForScreen(containing: "NAME▲")
-        pane.press("r")
-        pane.waitForScreen(containing: "NAME▼")
-        pane.waitForScreen("web listed before emoji") { screen in
-            guard let web = screen.range(of: "deployment/web"), let emoji = screen.range(of: "deployment/emoji") else { return false }
-            return web.lowerBound < emoji.lowerBound
+        // Each step: the keys, then what the screen shows once they took effect.
+        let steps: [(keys: [String], shows: String)] = [
+            (["?"], "filter (~ for regex)"), (["Escape"], "RPS TREND"),
+            (["2"], "SRC → DST"), ([], "✗ no: not_provided_by_service"),  // the call out of the mesh
+            (["3"], "SCRAPE"), (["Tab"], "RPS TREND"),
+            (["s"], "NAME▲"), (["r"], "NAME▼"),
+            (["/", "v", "o", "t", "i", "n", "g", "Enter"], "/voting  1/1"),  // the filter, and one row
+            (["Enter"], "INBOUND: who calls it"), ([], "LATENCY over the window"), (["Escape"], "RPS TREND"),
+            (["Escape"], "deployment/emoji"),
+            ([":", "n", "s", "Space", "b", "o", "o", "k", "s", "Enter"], "No rows match"),
+            ([":", "n", "s", "Space", "-", "A", "Enter"], "deployment/emoji"),
+        ]
+        for step in steps {
+            pane.press(step.keys)
+            let screen = pane.waitForScreen(containing: step.shows)
+            if step.shows == "NAME▼" {
+                XCTAssertLessThan(screen.range(of: "deployment/web")!.lowerBound, screen.range(of: "deployment/emoji")!.lowerBound)
+            }
+            if step.shows == "/voting  1/1" { XCTAssertFalse(screen.contains("deployment/emoji"), screen) }
         }
-
-        pane.press("/", "v", "o", "t", "i", "n", "g", "Enter")
-        pane.waitForScreen("only voting") { $0.contains("deployment/voting") && !$0.contains("deployment/emoji") }
-        pane.press("Enter")
-        pane.waitForScreen(containing: "INBOUND: who calls it")
-        pane.waitForScreen(containing: "LATENCY over the window")
-        pane.press("Escape")
-        pane.waitForScreen(containing: "RPS TREND")
-        pane.press("Escape")
-        pane.waitForScreen(containing: "deployment/emoji")
-
-        pane.press(":", "n", "s", "Space", "b", "o", "o", "k", "s", "Enter")
-        pane.waitForScreen(containing: "No rows match")
-        pane.press(":", "n", "s", "Space", "-", "A", "Enter")
-        pane.waitForScreen(containing: "deployment/emoji")
 
         pane.press("p")
         pane.waitForScreen(containing: "PAUSED")

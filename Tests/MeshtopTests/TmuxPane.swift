@@ -92,6 +92,11 @@ final class TmuxPane {
 
     /// Presses keys, in tmux's names: `"q"`, `"Tab"`, `"Enter"`, `"C-c"`, `"Up"`, `"F10"`.
     func press(_ keys: String...) {
+        press(keys)
+    }
+
+    /// Presses `keys` in order.
+    func press(_ keys: [String]) {
         _ = try? tmux(["send-keys"] + keys)
     }
 

@@ -1,19 +1,16 @@
-/// What the dashboard shows that isn't in a snapshot: where the targets come from, the
-/// window and interval it was started with, and the glyphs and keys of this terminal.
+/// What the dashboard shows that is neither in a snapshot nor in its state: where the
+/// targets come from, the scrape interval, and the glyphs and keys of this terminal.
 public struct DashboardContext: Sendable {
     /// Where the targets come from: `targets`, `file_sd:<path>`…
     public var source: String
-    /// The window rates and quantiles are computed over, in milliseconds.
-    public var windowMs: Int64
     /// Time between scrapes, in milliseconds.
     public var intervalMs: Int64
     public var glyphs: Glyphs
     public var keymap: Keymap
 
     /// The context of a dashboard over `source`.
-    public init(source: String, windowMs: Int64, intervalMs: Int64, glyphs: Glyphs, keymap: Keymap = .standard) {
+    public init(source: String, intervalMs: Int64, glyphs: Glyphs, keymap: Keymap = .standard) {
         self.source = source
-        self.windowMs = windowMs
         self.intervalMs = intervalMs
         self.glyphs = glyphs
         self.keymap = keymap

@@ -52,7 +52,7 @@ struct RenderBench {
         state.page = page
         state.tables[page]!.sortColumn = page == .edges ? 2 : 4
         state.tables[page]!.descending = true
-        let context = DashboardContext(source: "bench", windowMs: 10_000, intervalMs: 2_000, glyphs: .unicode)
+        let context = DashboardContext(source: "bench", intervalMs: 2_000, glyphs: .unicode)
         let rows = DashboardRows(snapshot, trends: trends, state: state, glyphs: .unicode,
                                  visible: DashboardView.visibleRows(height: height))
         return DashboardView.render(snapshot, rows: rows, trends: trends, state: state, context: context, width: width, height: height)

@@ -95,7 +95,7 @@ enum SampleMesh {
         }
     }
 
-    static let context = DashboardContext(source: "targets", windowMs: 10_000, intervalMs: 2_000, glyphs: .unicode)
+    static let context = DashboardContext(source: "targets", intervalMs: 2_000, glyphs: .unicode)
 }
 
 extension CellGrid {

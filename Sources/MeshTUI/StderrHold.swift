@@ -15,7 +15,8 @@ struct StderrHold {
     let log: TerminalLogFile
     /// The real stderr, to point fd 2 back at.
     let savedFD: Int32
-    private let cap: Int
+    /// The most of this run's stderr that is kept.
+    let cap: Int
     private var dropping = false
 
     /// Points fd 2 at `log`; nil (stderr untouched) if that can't be done.

@@ -53,7 +53,7 @@ enum TerminalCrashGuard {
     static func disarm() {
         guard let restore = takeArmed() else { return }
         for sig in fatal { sigaction(sig, restore.pointee.previous + Int(sig), nil) }
-        restore.pointee.free()
+        restore.pointee.freeBuffers()
         restore.deallocate()
     }
 
@@ -107,7 +107,7 @@ private struct CrashRestore {
         stderrFD = stderr?.savedFD ?? -1
         logFD = stderr?.log.fd ?? -1
         logStart = stderr?.log.start ?? 0
-        logCap = TerminalLogFile.cap
+        logCap = stderr?.cap ?? 0
         buffer = .allocate(byteCount: 4096, alignment: 1)
         previous = .allocate(capacity: Int(NSIG))
         previous.initialize(repeating: sigaction(), count: Int(NSIG))
@@ -117,7 +117,7 @@ private struct CrashRestore {
     /// still running) to `/dev/null`, and writes out the logged stderr.
     mutating func putBack() {
         _ = write(terminalFD, reset.baseAddress, reset.count)
-        _ = tcsetattr(terminalFD, TCSADRAIN, &modes)
+        _ = tcsetattr(terminalFD, TCSANOW, &modes)  // at once: the reset is already queued
         if nullFD >= 0 { _ = dup2(nullFD, terminalFD) }
         if stderrFD >= 0, dup2(stderrFD, 2) >= 0 {
             var info = stat()
@@ -126,7 +126,7 @@ private struct CrashRestore {
         }
     }
 
-    func free() {
+    func freeBuffers() {
         if nullFD >= 0 { close(nullFD) }
         reset.deallocate()
         buffer.deallocate()

@@ -70,9 +70,12 @@ public final class TerminalSession {
         TerminalSignals.install()
         setlocale(LC_CTYPE, "")  // only LC_CTYPE: LC_NUMERIC would change how C formats numbers
         utf8 = Glyphs.isUTF8(String(cString: nl_langinfo(nl_item(CODESET))))
-        var hold = TerminalLogFile(path: TerminalLogFile.path(environment: ProcessInfo.processInfo.environment)).flatMap { StderrHold(log: $0) }
-        guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r"),
-              let screen = newterm(nil, output, input), let window = meshtop_stdscr() else {
+        var hold = TerminalLogFile(path: TerminalLogFile.path(environment: ProcessInfo.processInfo.environment))
+            .flatMap { StderrHold(log: $0) }
+        let output = fdopen(dup(1), "w"), input = fdopen(dup(0), "r")
+        guard let output, let input, let screen = newterm(nil, output, input), let window = meshtop_stdscr() else {
+            _ = output.map(fclose)
+            _ = input.map(fclose)
             hold?.release()
             TerminalSignals.uninstall()
             throw TerminalUnavailable.unknownTerminal(term ?? "")
@@ -101,9 +104,15 @@ public final class TerminalSession {
             mousemask(MouseEvent.reported, nil)
             mouseinterval(0)  // a press is a click at once, not after waiting for the release
         }
-        let reset = TerminalCrashGuard.resetSequence(strings: ["sgr0", "cnorm", "rmkx", "rmcup"].compactMap(Self.capability),
-                                                     mouse: mouse)
-        TerminalCrashGuard.arm(terminalFD: fileno(output), modes: modes, reset: reset, stderr: stderrHold)
+        armCrashGuard(modes: modes, mouse: mouse)
+    }
+
+    /// Has a crash undo what ncurses did (`modes` are the terminal's before it started).
+    private func armCrashGuard(modes: termios, mouse: Bool) {
+        let strings = ["sgr0", "cnorm", "rmkx", "rmcup"].compactMap(Self.capability)
+        TerminalCrashGuard.arm(terminalFD: fileno(output), modes: modes,
+                               reset: TerminalCrashGuard.resetSequence(strings: strings, mouse: mouse),
+                               stderr: stderrHold)
     }
 
     deinit { restore() }

@@ -48,18 +48,8 @@ final class TerminalCrashTests: XCTestCase {
         guard ProcessInfo.processInfo.environment[Self.childVariable] == nil else { return }
         let terminal = try PseudoTerminal()
         let before = try terminal.modes()
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("meshtop-crash-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["MeshTUITests.TerminalCrashTests/\(test.prefix { $0 != "(" })"]
-        var environment = ProcessInfo.processInfo.environment
-        environment[Self.childVariable] = name
-        environment["TERM"] = "xterm"
-        environment["XDG_STATE_HOME"] = state.path
-        environment["SWIFT_BACKTRACE"] = "enable=no"  // no backtrace: the default action at once
-        child.environment = environment
-        let output = try terminal.run(child, timeout: 30)
+        let (child, output) = try terminal.runChild(test: "MeshTUITests.TerminalCrashTests/\(test.prefix { $0 != "(" })",
+                                                    variable: Self.childVariable, value: name)
 
         XCTAssertEqual(child.terminationReason, .uncaughtSignal, output)
         XCTAssertEqual(child.terminationStatus, signal, output)
@@ -69,63 +59,5 @@ final class TerminalCrashTests: XCTestCase {
         let leave = try XCTUnwrap(after.range(of: "\u{1B}[?1049l"), "the screen was left: \(after.debugDescription)")
         XCTAssertTrue(after.contains("\u{1B}[?25h"), "the cursor is shown again")
         XCTAssertTrue(after[leave.upperBound...].contains(message), "stderr is written out: \(after.debugDescription)")
-    }
-}
-
-/// A pseudo-terminal pair, 80×24: the child gets the terminal side, the test reads the other.
-private final class PseudoTerminal {
-    private let controller: Int32
-    private let terminal: Int32
-
-    init() throws {
-        // openpty(3) is in glibc (since 2.34) but not in Swift's Glibc module.
-        typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
-                                            UnsafeMutablePointer<CChar>?, UnsafePointer<termios>?,
-                                            UnsafePointer<winsize>?) -> Int32
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "openpty") else { throw POSIXError(.ENOSYS) }
-        var (controller, terminal): (Int32, Int32) = (-1, -1)
-        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
-        guard unsafeBitCast(symbol, to: OpenPTY.self)(&controller, &terminal, nil, nil, &size) == 0 else {
-            throw POSIXError(.ENOTTY)
-        }
-        (self.controller, self.terminal) = (controller, terminal)
-    }
-
-    deinit {
-        close(controller)
-        close(terminal)
-    }
-
-    /// The terminal's settings (termios), as bytes to compare.
-    func modes() throws -> [UInt8] {
-        var modes = termios()
-        guard tcgetattr(terminal, &modes) == 0 else { throw POSIXError(.ENOTTY) }
-        return withUnsafeBytes(of: &modes) { Array($0) }
-    }
-
-    /// Runs `process` on the terminal until it exits (killed after `timeout` seconds) and
-    /// returns everything it wrote there.
-    func run(_ process: Process, timeout: Double) throws -> String {
-        let handle = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
-        (process.standardInput, process.standardOutput, process.standardError) = (handle, handle, handle)
-        try process.run()
-        var output = Data()
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            var poller = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
-            if poll(&poller, 1, 100) > 0 {
-                let n = read(controller, &buffer, buffer.count)
-                if n > 0 { output.append(contentsOf: buffer[..<n]) }
-            } else if !process.isRunning {
-                break
-            }
-            if Date() > deadline, process.isRunning {
-                process.terminate()
-                XCTFail("the child did not exit within \(timeout) s")
-            }
-        }
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
     }
 }

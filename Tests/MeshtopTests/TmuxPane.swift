@@ -1,11 +1,11 @@
 import Foundation
 import XCTest
 
-/// The real `meshtop` in a pane of a tmux server of its own (its own socket, no config),
-/// to drive it as a person would: read the screen, press keys, resize, send signals.
+/// The real `meshtop` in a pane of a tmux server of its own (no config), to drive it as a
+/// person would: read the screen, press keys, resize, send signals.
 ///
 /// A shell in the pane records `stty -a` before and after meshtop and its exit status, in
-/// files of a temporary folder; meshtop's log goes there too. Every wait is bounded and
+/// files of a temporary folder; the server's socket and meshtop's log go there too. Every wait is bounded and
 /// polls; a wait that times out fails the test. Call ``close()`` when done (in a `defer`).
 ///
 /// ```swift
@@ -24,11 +24,11 @@ final class TmuxPane {
 
     /// Where the pane's shell leaves `before`, `after` (`stty -a`), `rc` and `pid`.
     let folder: URL
-    private let socket = "meshtop-test-\(UUID().uuidString.prefix(8))"
 
     /// Starts `meshtop arguments…` in a `width`×`height` pane, with `environment` added.
     init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        let name = "meshtop-tmux-\(UUID().uuidString.prefix(8))"
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var variables = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path]
         variables.merge(environment) { $1 }
@@ -160,13 +160,14 @@ final class TmuxPane {
         try tmux(arguments)
     }
 
-    /// Runs `tmux -L <socket> arguments…` against this pane's server; its stdout (trimmed,
+    /// Runs `tmux -S <folder>/tmux arguments…` against this pane's server; its stdout (trimmed,
     /// but for a screen capture).
     private func tmux(_ arguments: [String]) throws -> String {
         let target = ["send-keys", "capture-pane", "display-message", "resize-window"].contains(arguments[0])
             ? ["-t", "meshtop"] : []
         let session = arguments[0] == "new-session" ? ["-s", "meshtop"] : []
-        let words = ["tmux", "-L", socket, "-f", "/dev/null", arguments[0]] + target + session + arguments.dropFirst()
+        let socket = folder.appendingPathComponent("tmux").path
+        let words = ["tmux", "-S", socket, "-f", "/dev/null", arguments[0]] + target + session + arguments.dropFirst()
         // Not Foundation's Process: the server that new-session starts would inherit the
         // descriptor Process watches for the child's exit, and waitUntilExit would never return.
         guard let pipe = popen(words.map(Self.quoted).joined(separator: " ") + " </dev/null 2>/dev/null", "r") else {

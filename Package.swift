@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "MeshSources", dependencies: [
             "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "MeshKube", dependencies: ["MeshModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "MeshDemo", dependencies: [
             "MeshModel", "Exposition",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
         .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"], exclude: ["Snapshots"]),
+        .testTarget(name: "MeshKubeTests", dependencies: ["MeshKube", "MeshModel"]),
         .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]

@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "Exposition"]),
         .testTarget(name: "MeshSourcesTests", dependencies: ["MeshSources"]),
         .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"], exclude: ["Snapshots"]),
-        .testTarget(name: "MeshKubeTests", dependencies: ["MeshKube", "MeshModel"]),
+        .testTarget(name: "MeshKubeTests", dependencies: ["MeshKube", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]

@@ -10,10 +10,15 @@ public enum PodScrapeRoute: Hashable, Sendable {
     case direct
 
     /// The scrape target for a pod's proxy, or `nil` when the pod isn't scrapeable
-    /// (``PodMesh/isScrapeable(_:)``) or, going direct, its `podIP` isn't an IP address: the
-    /// address comes from an API response and goes into a URL, so it is checked, not trusted.
+    /// (``PodMesh/isScrapeable(_:)``), its namespace or name is `.` or `..` (escaping leaves those
+    /// as they are, and a URL client would resolve them as path steps), or, going direct, its
+    /// `podIP` isn't an IP address. All of these come from an API response and go into a URL, so
+    /// they are checked, not trusted.
     public func target(for pod: Pod) -> ScrapeTarget? {
-        guard PodMesh.isScrapeable(pod), let port = PodMesh.adminPort(pod) else { return nil }
+        let dotSegments: Set = [".", ".."]
+        guard PodMesh.isScrapeable(pod), let port = PodMesh.adminPort(pod),
+              !dotSegments.contains(pod.metadata.namespace), !dotSegments.contains(pod.metadata.name)
+        else { return nil }
         let url: String
         switch self {
         case let .apiServer(server):

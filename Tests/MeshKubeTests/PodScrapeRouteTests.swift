@@ -41,6 +41,14 @@ final class PodScrapeRouteTests: XCTestCase {
         XCTAssertNil(PodScrapeRoute.apiServer(server: "https://k").target(for: PodFixture.pod { $0.metadata.labels = [:] }))
     }
 
+    func testDotSegmentNamesHaveNoTarget() {
+        for (namespace, name) in [("..", "web-1"), (".", "web-1"), ("emojivoto", ".."), ("emojivoto", ".")] {
+            let pod = PodFixture.pod(name) { $0.metadata.namespace = namespace }
+            XCTAssertNil(PodScrapeRoute.apiServer(server: "https://k").target(for: pod), "\(namespace)/\(name)")
+        }
+        XCTAssertNotNil(PodScrapeRoute.apiServer(server: "https://k").target(for: PodFixture.pod("...")))
+    }
+
     func testHostileNamesAreEscapedInTheURLAndKeptAsData() throws {
         let name = "web/../../secrets\n\u{1B}[31m?x=1#"
         let pod = PodFixture.pod(name) {

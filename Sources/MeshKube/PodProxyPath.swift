@@ -9,8 +9,10 @@ public enum PodProxyPath {
         "/api/v1/namespaces/\(segment(namespace))/pods/\(segment(pod)):\(port)/proxy/\(path)"
     }
 
-    /// `text` with everything but RFC 3986's unreserved characters percent-encoded.
+    /// `text` with everything but RFC 3986's unreserved characters percent-encoded; `.` and
+    /// `..` entirely, as a client would otherwise take them for "here" and "up one".
     static func segment(_ text: String) -> String {
+        if text == "." || text == ".." { return String(repeating: "%2E", count: text.count) }
         var escaped = ""
         for byte in text.utf8 {
             switch byte {

@@ -10,6 +10,8 @@ final class PodProxyPathTests: XCTestCase {
     func testNamesAreEscapedAsPathSegments() {
         XCTAssertEqual(PodProxyPath.path(namespace: "a/b", pod: "p?x=1#y z", port: 9990, path: "env.json"),
                        "/api/v1/namespaces/a%2Fb/pods/p%3Fx%3D1%23y%20z:9990/proxy/env.json")
-        XCTAssertEqual(PodProxyPath.path(namespace: "ü", pod: "..", port: 1), "/api/v1/namespaces/%C3%BC/pods/..:1/proxy/metrics")
+        XCTAssertEqual(PodProxyPath.path(namespace: "ü", pod: "..", port: 1), "/api/v1/namespaces/%C3%BC/pods/%2E%2E:1/proxy/metrics")
+        XCTAssertEqual(PodProxyPath.path(namespace: "..", pod: "p", port: 1), "/api/v1/namespaces/%2E%2E/pods/p:1/proxy/metrics",
+                       "a dot segment would climb out of the namespace")
     }
 }

@@ -8,8 +8,8 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libcurl4-openssl-dev python3
 # The tests also check the demo's output with promtool (Debian's prometheus package), fetch with curl
-# and drive the full-screen view in tmux.
-TEST_PACKAGES := prometheus curl tmux
+# drive the full-screen view in tmux, and make TLS certificates with openssl.
+TEST_PACKAGES := prometheus curl tmux openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS ?= --demo
 

@@ -13,3 +13,8 @@ static inline CURLcode meshtop_getinfo_long(CURL *h, CURLINFO i, long *out) { re
 static inline CURLcode meshtop_getinfo_ptr(CURL *h, CURLINFO i, void **out) { return curl_easy_getinfo(h, i, out); }
 static inline CURLcode meshtop_getinfo_str(CURL *h, CURLINFO i, char **out) { return curl_easy_getinfo(h, i, out); }
 static inline CURLMcode meshtop_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+// A blob option (a PEM certificate, key or CA bundle held in memory); libcurl copies it.
+static inline CURLcode meshtop_setopt_blob(CURL *h, CURLoption o, const void *data, size_t len) {
+    struct curl_blob blob = { (void *)data, len, CURL_BLOB_COPY };
+    return curl_easy_setopt(h, o, &blob);
+}

@@ -55,6 +55,8 @@ final class CurlTransfer {
     var startInstant = ContinuousClock.now
     /// The request's header list, owned until the transfer ends.
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// The `CURLOPT_CONNECT_TO` entry of a request with a TLS server name, owned likewise.
+    var connectTo: UnsafeMutablePointer<curl_slist>?
     /// `CURLOPT_ERRORBUFFER`: libcurl writes a detailed message here on failure.
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
@@ -68,6 +70,7 @@ final class CurlTransfer {
 
     deinit {
         curl_slist_free_all(headerList)
+        curl_slist_free_all(connectTo)
         curl_easy_cleanup(easy)
         errorBuffer.deallocate()
     }
@@ -103,8 +106,9 @@ final class CurlTransfer {
         }
 
         let context = Unmanaged.passUnretained(self).toOpaque()
-        let codes: [CURLcode] = [
-            meshtop_setopt_str(easy, CURLOPT_URL, request.url),
+        let tls = request.tls.map { apply($0, to: request.url) } ?? (codes: [], url: request.url)
+        let codes: [CURLcode] = tls.codes + [
+            meshtop_setopt_str(easy, CURLOPT_URL, tls.url),
             // Only these; and no CURLOPT_FOLLOWLOCATION, so redirects aren't followed anywhere.
             meshtop_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https,file"),
             meshtop_setopt_long(easy, CURLOPT_NOSIGNAL, 1),
@@ -129,6 +133,8 @@ final class CurlTransfer {
     func finish() {
         curl_slist_free_all(headerList)
         headerList = nil
+        curl_slist_free_all(connectTo)
+        connectTo = nil
     }
 
     /// Milliseconds since ``prepare``.

@@ -7,14 +7,17 @@ public struct FetchRequest: Hashable, Sendable {
     /// Value of the `Accept` header (for example `application/json` for a proxy's `/env.json`),
     /// or `nil` for libcurl's default `*/*`.
     public var accept: String?
-    /// Extra request header lines, each `Name: value`.
+    /// Extra request header lines, each `Name: value` (a bearer token: `Authorization: Bearer …`).
     public var headers: [String]
+    /// How to trust the server and present ourselves to it, for `https://`; nil for the system's CAs.
+    public var tls: TLSOptions?
 
     /// Creates a request for `url`.
-    public init(url: String, accept: String? = nil, headers: [String] = []) {
+    public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil) {
         self.url = url
         self.accept = accept
         self.headers = headers
+        self.tls = tls
     }
 }
 

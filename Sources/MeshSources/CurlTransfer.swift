@@ -107,7 +107,9 @@ final class CurlTransfer {
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         let tls = request.tls.map { apply($0, to: request.url) } ?? (codes: [], url: request.url)
-        let codes: [CURLcode] = tls.codes + [
+        // Without a proxy of its own, a request goes as the environment says (http_proxy, no_proxy…).
+        let proxy = request.proxy.map { [meshtop_setopt_str(easy, CURLOPT_PROXY, $0)] } ?? []
+        let codes: [CURLcode] = tls.codes + proxy + [
             meshtop_setopt_str(easy, CURLOPT_URL, tls.url),
             // Only these; and no CURLOPT_FOLLOWLOCATION, so redirects aren't followed anywhere.
             meshtop_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https,file"),

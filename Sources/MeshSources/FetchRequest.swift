@@ -11,13 +11,18 @@ public struct FetchRequest: Hashable, Sendable {
     public var headers: [String]
     /// How to trust the server and present ourselves to it, for `https://`; nil for the system's CAs.
     public var tls: TLSOptions?
+    /// The proxy to go through (a kubeconfig cluster's `proxy-url`: `http://`, `https://`,
+    /// `socks5://`…); nil for what the environment says (`https_proxy`, `no_proxy`…), as
+    /// kubectl does.
+    public var proxy: String?
 
     /// Creates a request for `url`.
-    public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil) {
+    public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil, proxy: String? = nil) {
         self.url = url
         self.accept = accept
         self.headers = headers
         self.tls = tls
+        self.proxy = proxy
     }
 }
 

@@ -96,6 +96,15 @@ final class HTTPFetcherTests: XCTestCase {
         XCTAssertEqual(fetcher.fetchAll([FetchRequest(url: urls[3])])[0].body, Array("request_total 1\n".utf8))
     }
 
+    func testAProxyIsUsedOnlyWhenGiven() {
+        let far = "http://meshtop-no-such-host.invalid/metrics"
+        let proxied = HTTPFetcher().fetchAll([FetchRequest(url: far, proxy: "http://127.0.0.1:\(server.port)")])[0]
+        XCTAssertEqual(proxied.error, .httpStatus(404), "the proxy (our test server) answered for the far host")
+        let direct = HTTPFetcher().fetchAll([FetchRequest(url: far)])[0]
+        XCTAssertNotEqual(direct.error, .httpStatus(404))
+        XCTAssertNotNil(direct.error, "no such host")
+    }
+
     func testSlowTargetTimesOutWhileOthersSucceed() {
         let fetcher = HTTPFetcher(limits: FetchLimits(connectTimeoutMs: 1000, totalTimeoutMs: 1000))
         let results = fetcher.fetchAll([

@@ -17,7 +17,7 @@ extension KubeAPIProblem: CustomStringConvertible, LocalizedError {
         case let .adminPortDenied(request):
             return "the linkerd-proxy of \(request.pod) answered 403: Linkerd's inbound policy denies the API "
                 + "server on the admin port. The pod's config.linkerd.io/default-inbound-policy must admit it "
-                + "(all-unauthenticated does, cluster-* only from clusterNetworks); linkerd viz allow-scrapes "
+                + "(all-unauthenticated does, cluster-unauthenticated only from clusterNetworks); linkerd viz allow-scrapes "
                 + "--namespace \(show(request.namespace ?? "")) admits viz Prometheus alone, so add the API "
                 + "server's address to that Server's authorizations, or read the metrics from viz Prometheus"
         case let .namespaceNotFound(request, name, existing):

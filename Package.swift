@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "MeshSources", dependencies: [
             "MeshModel", "CCurl", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "MeshKube", dependencies: ["MeshModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "MeshKube", dependencies: ["MeshModel", "MeshSources", .product(name: "Yams", package: "Yams")]),
         .target(name: "MeshDemo", dependencies: [
             "MeshModel", "Exposition",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -24,6 +24,7 @@ public enum InClusterConfig {
         let cluster = KubeconfigCluster(origin: origin, server: server,
                                         certificateAuthority: KubeconfigParser.resolve("ca.crt", in: directory))
         return KubeconfigSelection(contextName: nil, cluster: cluster,
-                                   user: KubeconfigUser(origin: origin, tokenFile: tokenFile), namespace: namespace)
+                                   user: KubeconfigUser(origin: origin, tokenFile: tokenFile), userName: "serviceaccount",
+                                   namespace: namespace)
     }
 }

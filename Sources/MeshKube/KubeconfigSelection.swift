@@ -8,6 +8,9 @@ public struct KubeconfigSelection: Hashable, Sendable {
     /// The user; without basic auth, with at most one of each file/data pair, and with an `exec`
     /// plugin (if any) of a supported version whose `interactiveMode` is filled in.
     public var user: KubeconfigUser
+    /// The user's name in the kubeconfig (empty for none, `serviceaccount` in a pod): what
+    /// messages and the exec credential cache call it.
+    public var userName: String
     /// The context's namespace (or the service account's), for ``NamespaceSelection``.
     public var namespace: String?
 
@@ -15,10 +18,12 @@ public struct KubeconfigSelection: Hashable, Sendable {
     public var server: String { cluster.server ?? "" }
 
     /// Creates a selection; no checks are made.
-    public init(contextName: String?, cluster: KubeconfigCluster, user: KubeconfigUser, namespace: String?) {
+    public init(contextName: String?, cluster: KubeconfigCluster, user: KubeconfigUser, userName: String = "",
+                namespace: String?) {
         self.contextName = contextName
         self.cluster = cluster
         self.user = user
+        self.userName = userName
         self.namespace = namespace
     }
 }
@@ -59,7 +64,8 @@ extension Kubeconfig {
         }
         try cluster.check(name: chosen.cluster)
         try user.check(name: chosen.user)
-        return KubeconfigSelection(contextName: name, cluster: cluster, user: user, namespace: chosen.namespace)
+        return KubeconfigSelection(contextName: name, cluster: cluster, user: user, userName: chosen.user,
+                                   namespace: chosen.namespace)
     }
 
     /// `contexts: a, b` or `no contexts`.

@@ -1,4 +1,5 @@
 import Foundation
+import MeshModel
 import Synchronization
 
 /// The credentials each kubeconfig user's exec plugin last printed, kept until they expire or the

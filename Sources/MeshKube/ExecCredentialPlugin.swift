@@ -1,4 +1,5 @@
 import Foundation
+import MeshModel
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -114,9 +115,4 @@ private final class ExecCredentialOutput: Sendable {
 
     /// The bytes read, or `nil` when there were more than the limit.
     var data: Data? { bytes.withLock { $0 } }
-}
-
-extension Duration {
-    /// The duration in seconds, for `Date` and `DispatchTime` arithmetic.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -75,11 +75,21 @@ final class MeshWindowTests: XCTestCase {
         XCTAssertEqual(pieces.snapshot(at: 10_000), whole.snapshot(at: 10_000))
         XCTAssertEqual(whole.snapshot(at: 10_000).workloads.first?.metrics.rps, 6.4)
 
-        // A transfer that fails half way leaves no point, as a failed scrape does.
+        // A transfer that fails half way, after whole lines of a higher count, leaves no point:
+        // the same numbers as a scrape that failed outright.
+        let grown = inbound(success: 400, failure: 4, le10: 300, le50: 390)
+        let bytes = Array(grown.utf8)
+        let firstLine = bytes.prefix(through: bytes.firstIndex(of: UInt8(ascii: "\n"))!)
+        var kept = pieces  // the same transfer, wrongly kept: what the assertion tells apart
         var scrape = pieces.begin(a)
-        Array(bodies[1].utf8).prefix(40).withUnsafeBufferPointer { pieces.feed(a, $0, into: &scrape) }
+        Array(firstLine).withUnsafeBufferPointer { pieces.feed(a, $0, into: &scrape) }
         pieces.finish(a, nil, at: 20_000, health: health)
-        XCTAssertNil(pieces.snapshot(at: 20_000, rangeMs: 5_000).workloads.first?.metrics.rps)
+        var keptScrape = kept.begin(a)
+        Array(firstLine).withUnsafeBufferPointer { kept.feed(a, $0, into: &keptScrape) }
+        kept.finish(a, keptScrape, at: 20_000, health: health)
+        whole.record(a, body: nil, at: 20_000, health: health)
+        XCTAssertEqual(pieces.snapshot(at: 20_000), whole.snapshot(at: 20_000))
+        XCTAssertNotEqual(kept.snapshot(at: 20_000), whole.snapshot(at: 20_000))
     }
 
     func testCounterResetNeverGoesNegative() throws {

@@ -37,7 +37,7 @@ public enum KubeAPIProblem: Error, Hashable, Sendable {
     ///   - namespaces: the namespaces that exist, when known, to list with a missing one.
     public static func classify(_ request: Request, code: Int, body: Data, namespaces: [String] = []) -> KubeAPIProblem? {
         guard code >= 400 else { return nil }
-        let status = try? JSONDecoder().decode(StatusBody.self, from: body)
+        let status = try? JSONDecoder().decode(PodAPIStatus.self, from: body)
         let fromServer = status?.kind == "Status"
         if request.resource == .podsProxy && !fromServer {
             return code == 403 ? .adminPortDenied(request) : .proxied(request, code: code)
@@ -59,18 +59,5 @@ public enum KubeAPIProblem: Error, Hashable, Sendable {
         default:
             return .rejected(request, answer)
         }
-    }
-
-    /// The fields of a `Status` body read here; `kind` tells it from a proxied pod's answer.
-    private struct StatusBody: Decodable {
-        struct Details: Decodable {
-            var name: String?
-            var kind: String?
-        }
-
-        var kind: String?
-        var reason: String?
-        var message: String?
-        var details: Details?
     }
 }

@@ -7,12 +7,26 @@ public struct PodAPIStatus: Decodable, Hashable, Sendable {
     public var reason: String?
     /// A human-readable message.
     public var message: String?
+    /// `Status` when the API server wrote it (a body proxied from a pod is something else).
+    public var kind: String?
+    /// What the failure was about: `details.kind` `namespaces` and `details.name` for a
+    /// missing namespace.
+    public var details: Details?
+
+    /// The object a `Status` is about.
+    public struct Details: Decodable, Hashable, Sendable {
+        public var name: String?
+        public var kind: String?
+    }
 
     /// Creates a status.
-    public init(code: Int? = nil, reason: String? = nil, message: String? = nil) {
+    public init(code: Int? = nil, reason: String? = nil, message: String? = nil, kind: String? = nil,
+                details: Details? = nil) {
         self.code = code
         self.reason = reason
         self.message = message
+        self.kind = kind
+        self.details = details
     }
 
     /// Whether the version a watch started from is too old for the server (410 Gone, reason

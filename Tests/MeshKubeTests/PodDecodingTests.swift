@@ -65,7 +65,7 @@ final class PodDecodingTests: XCTestCase {
             (#"{"type":"DELETED","object":\#(pod)}"#, .deleted(expectedPod)),
             (#"{"type":"BOOKMARK","object":{"kind":"Pod","metadata":{"resourceVersion":"12"}}}"#, .bookmark(resourceVersion: "12")),
             (#"{"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"too old"}}"#,
-             .error(.init(code: 410, reason: "Expired", message: "too old"))),
+             .error(.init(code: 410, reason: "Expired", message: "too old", kind: "Status"))),
         ]
         for (line, event) in cases {
             XCTAssertEqual(try PodWatchEvent.decode(line: Array(line.utf8)), event, line)

@@ -53,7 +53,8 @@ final class PodSetTests: XCTestCase {
         XCTAssertEqual(versions, ["48260", "48262", "48270", "48301", "48301"])
         XCTAssertEqual(outcomes.dropLast(), [.applied, .applied, .applied, .applied])
         XCTAssertEqual(outcomes.last, .relistNeeded(PodAPIStatus(code: 410, reason: "Expired",
-                                                                  message: "too old resource version: 48250 (48320)")))
+                                                                  message: "too old resource version: 48250 (48320)",
+                                                                  kind: "Status")))
         XCTAssertEqual(counts(set)["deployment/web"], "2/3")
         XCTAssertEqual(counts(set)["deployment/emoji"], "2/2")
         let pods = set.scrapeTargets(route: .direct).map(\.pod)

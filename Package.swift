@@ -32,7 +32,7 @@ let package = Package(
         ]),
         .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "meshtop", dependencies: [
-            "Exposition", "MeshModel", "MeshSources", "MeshDemo", "MeshTUI", "CMalloc",
+            "Exposition", "MeshModel", "MeshSources", "MeshKube", "MeshDemo", "MeshTUI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),

@@ -14,7 +14,12 @@ public struct KubeEndpoint: Hashable, Sendable {
 
     /// A `GET` of `path` (from `PodRequests` or `PodProxyPath`).
     public func request(_ path: String, accept: String? = "application/json") -> FetchRequest {
-        FetchRequest(url: server + path, accept: accept, headers: headers, tls: tls, proxy: proxy)
+        request(url: server + path, accept: accept)
+    }
+
+    /// A `GET` of `url`, a URL on this server (a pod's metrics through its proxy).
+    public func request(url: String, accept: String? = nil) -> FetchRequest {
+        FetchRequest(url: url, accept: accept, headers: headers, tls: tls, proxy: proxy)
     }
 }
 

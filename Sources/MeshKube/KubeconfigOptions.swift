@@ -18,16 +18,18 @@ public struct KubeconfigOptions: Hashable, Sendable {
         self.allNamespaces = allNamespaces
     }
 
-    /// The cluster and user to talk to, and the namespaces to watch. The service account is used
-    /// only when no kubeconfig file exists and no `--context` was asked for.
+    /// The cluster and user to talk to, the namespaces to watch, and the kubeconfig they come
+    /// from (`nil` in a pod), whose other contexts a user may switch to. The service account is
+    /// used only when no kubeconfig file exists and no `--context` was asked for.
     ///
     /// - Throws: ``KubeconfigError`` when the kubeconfig or context is wrong, or there is neither a
     ///   kubeconfig nor a service account.
     public func resolve(environment: [String: String], files: KubeconfigFiles = .system,
                         serviceAccountDirectory: String = InClusterConfig.serviceAccountDirectory)
-        throws(KubeconfigError) -> (selection: KubeconfigSelection, namespaces: NamespaceSelection) {
+        throws(KubeconfigError) -> (selection: KubeconfigSelection, namespaces: NamespaceSelection, config: Kubeconfig?) {
         let selection: KubeconfigSelection
-        if let config = try KubeconfigLoader.load(explicitPath: kubeconfig, environment: environment, files: files) {
+        let config = try KubeconfigLoader.load(explicitPath: kubeconfig, environment: environment, files: files)
+        if let config {
             selection = try config.select(context: context)
         } else if context?.isEmpty ?? true, let inCluster = try InClusterConfig.load(environment: environment,
                                                             directory: serviceAccountDirectory, files: files) {
@@ -39,6 +41,6 @@ public struct KubeconfigOptions: Hashable, Sendable {
         }
         let namespaces = NamespaceSelection.choose(explicit: namespace, allNamespaces: allNamespaces,
                                                    contextNamespace: selection.namespace)
-        return (selection, namespaces)
+        return (selection, namespaces, config)
     }
 }

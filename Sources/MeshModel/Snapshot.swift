@@ -11,6 +11,9 @@ public struct Snapshot: Sendable, Equatable {
     public var edges: [EdgeStats]
     public var pods: [PodStats]
     public var targets: [TargetHealth]
+    /// What keeps the source from showing all it should (the API server refused to list pods,
+    /// a namespace doesn't exist…), one line each, most important first; set by the source.
+    public var problems: [String] = []
 
     public init(generatedAtMs: Int64, windowSeconds: Double, workloads: [WorkloadStats], edges: [EdgeStats],
                 pods: [PodStats], targets: [TargetHealth]) {

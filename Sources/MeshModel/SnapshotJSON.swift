@@ -52,6 +52,10 @@ public enum SnapshotJSON {
         w.beginArray()
         for t in snapshot.targets { target(t, &w) }
         w.endArray()
+        w.key("problems")
+        w.beginArray()
+        for problem in snapshot.problems { w.string(problem) }
+        w.endArray()
         w.endObject()
         return w.text
     }

@@ -19,7 +19,7 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     transfer.received += n
     guard n > 0, let data else { return n }
     let piece = UnsafeRawBufferPointer(start: data, count: n)
-    if let stream = transfer.stream {
+    if let stream = transfer.stream, transfer.streamsBody {
         stream(transfer.index, piece.assumingMemoryBound(to: UInt8.self))
     } else {
         transfer.body.append(contentsOf: piece)
@@ -43,6 +43,16 @@ final class CurlTransfer {
     /// Where the body goes piece by piece instead, with the request's index; set only for
     /// the length of one `HTTPFetcher.streamEach` call.
     var stream: ((Int, UnsafeBufferPointer<UInt8>) -> Void)?
+    /// Whether the body goes to ``stream``: not when the answer is an HTTP error, whose body
+    /// says why (a Kubernetes `Status`) and is kept instead. Decided at the first piece.
+    var streamsBody: Bool {
+        if let decided = streamDecision { return decided }
+        var status = 0
+        _ = meshtop_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        streamDecision = status < 300
+        return status < 300
+    }
+    private var streamDecision: Bool?
     /// Bytes of (decoded) body received so far.
     var received = 0
     /// The most bytes ``body`` may hold.
@@ -93,6 +103,7 @@ final class CurlTransfer {
         finish()
         self.index = index
         body = []
+        streamDecision = nil
         received = 0
         bodyLimit = limits.maxBodyBytes
         bodyLimitHit = false
@@ -116,7 +127,7 @@ final class CurlTransfer {
             meshtop_setopt_long(easy, CURLOPT_NOSIGNAL, 1),
             meshtop_setopt_long(easy, CURLOPT_DNS_CACHE_TIMEOUT, prunesHostCache ? 60 : -1),
             meshtop_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeoutMs),
-            meshtop_setopt_long(easy, CURLOPT_TIMEOUT_MS, limits.totalTimeoutMs),
+            meshtop_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMs ?? limits.totalTimeoutMs),
             meshtop_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, ""),  // all that libcurl can decode
             meshtop_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBodyBytes)),
             meshtop_setopt_str(easy, CURLOPT_USERAGENT, "meshtop"),
@@ -146,7 +157,8 @@ final class CurlTransfer {
     }
 
     /// The outcome of the transfer libcurl reported done with `code`; takes the body (empty
-    /// when it was streamed).
+    /// when it was streamed). The body of an HTTP error answer is left in ``body`` for
+    /// ``takeErrorBody()``.
     func outcome(code: CURLcode, url: String) -> Result<[UInt8], FetchError> {
         if code != CURLE_OK {
             return .failure(.fromCurl(code: code, detail: errorDetail, url: url, bodyLimit: bodyLimit,
@@ -162,8 +174,13 @@ final class CurlTransfer {
             return .failure(.other("HTTP \(status): redirected to \(target), which meshtop does not follow; "
                 + "use that URL directly"))
         }
+        return .success(takeBody())
+    }
+
+    /// What is left of the body: an HTTP error answer's, after ``outcome(code:url:)``.
+    func takeBody() -> [UInt8] {
         let bytes = body
         body = []
-        return .success(bytes)
+        return bytes
     }
 }

@@ -15,14 +15,19 @@ public struct FetchRequest: Hashable, Sendable {
     /// `socks5://`…); nil for what the environment says (`https_proxy`, `no_proxy`…), as
     /// kubectl does.
     public var proxy: String?
+    /// Give up on this transfer after this many milliseconds instead of the fetcher's
+    /// ``FetchLimits/totalTimeoutMs`` (a watch streams for minutes).
+    public var timeoutMs: Int?
 
     /// Creates a request for `url`.
-    public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil, proxy: String? = nil) {
+    public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil, proxy: String? = nil,
+                timeoutMs: Int? = nil) {
         self.url = url
         self.accept = accept
         self.headers = headers
         self.tls = tls
         self.proxy = proxy
+        self.timeoutMs = timeoutMs
     }
 }
 
@@ -56,17 +61,21 @@ public struct FetchResult: Sendable {
     public var result: Result<[UInt8], FetchError>
     /// Bytes of (decompressed) body received, streamed or not.
     public var bytes: Int
+    /// The body of an HTTP error answer (``FetchError/httpStatus(_:)``), which says why: a
+    /// Kubernetes `Status`, a proxy's message. Empty otherwise.
+    public var errorBody: [UInt8]
     /// How long the transfer took, from handing it to libcurl to its completion.
     public var durationMs: Double
     /// Wall-clock time at which the transfer was started.
     public var startedAt: Date
 
     /// Creates a result; `bytes` defaults to the body's size.
-    public init(request: FetchRequest, result: Result<[UInt8], FetchError>, bytes: Int? = nil,
+    public init(request: FetchRequest, result: Result<[UInt8], FetchError>, bytes: Int? = nil, errorBody: [UInt8] = [],
                 durationMs: Double, startedAt: Date) {
         self.request = request
         self.result = result
         self.bytes = bytes ?? ((try? result.get())?.count ?? 0)
+        self.errorBody = errorBody
         self.durationMs = durationMs
         self.startedAt = startedAt
     }

@@ -64,14 +64,20 @@ public final class HTTPFetcher {
     /// Fetches every request as ``fetchEach(_:_:)`` does, but hands each body to `receive`
     /// piece by piece as it arrives (pieces of at most 16 KB, cut anywhere) instead of
     /// collecting it; `deliver` then gets an empty body and the size in ``FetchResult/bytes``.
-    /// A round over thousands of targets holds no bodies at all.
+    /// A round over thousands of targets holds no bodies at all. An HTTP error answer's body is
+    /// not streamed but kept, in ``FetchResult/errorBody``.
+    ///
+    /// `stopped` is asked at least once a second while transfers run (a watch may stream for
+    /// minutes): once it says so, every request not yet done fails with "stopped".
     public func streamEach(_ requests: [FetchRequest], receive: (Int, UnsafeBufferPointer<UInt8>) -> Void,
-                           _ deliver: (Int, FetchResult) -> Void) {
-        withoutActuallyEscaping(receive) { run(requests, stream: $0, deliver) }
+                           stopped: () -> Bool = { false }, _ deliver: (Int, FetchResult) -> Void) {
+        withoutActuallyEscaping(receive) { receive in
+            withoutActuallyEscaping(stopped) { run(requests, stream: receive, stopped: $0, deliver) }
+        }
     }
 
     private func run(_ requests: [FetchRequest], stream: ((Int, UnsafeBufferPointer<UInt8>) -> Void)?,
-                     _ deliver: (Int, FetchResult) -> Void) {
+                     stopped: () -> Bool = { false }, _ deliver: (Int, FetchResult) -> Void) {
         guard let multi else {
             let error = FetchError.other("libcurl could not be initialised")
             for (i, request) in requests.enumerated() {
@@ -96,6 +102,7 @@ public final class HTTPFetcher {
             transfer.stream = nil
             let request = requests[transfer.index]
             deliver(transfer.index, FetchResult(request: request, result: result, bytes: transfer.received,
+                                                errorBody: transfer.takeBody(),
                                                 durationMs: transfer.elapsedMs, startedAt: transfer.startedAt))
             idle.append(transfer)
         }
@@ -131,6 +138,14 @@ public final class HTTPFetcher {
         }
 
         while active > 0 {
+            if stopped() {
+                abortActive(multi, reason: "stopped", complete: complete)
+                for index in next..<requests.count {
+                    deliver(index, FetchResult(request: requests[index], result: .failure(.other("stopped")),
+                                               durationMs: 0, startedAt: Date()))
+                }
+                return
+            }
             var running: Int32 = 0
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {

@@ -13,14 +13,30 @@ public struct ScrapeRound {
         self.fetcher = fetcher
     }
 
+    /// Scrapes a plan's targets as it says (see ``scrape(_:requests:at:into:adjust:)``); `adjust`
+    /// runs after the plan's own explanation.
+    public func scrape(_ plan: ScrapePlan, at timestampMs: Int64, into mesh: inout MeshWindow,
+                       adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in }) {
+        scrape(plan.targets, requests: plan.requests, at: timestampMs, into: &mesh) { result, health in
+            plan.explain(result, &health)
+            adjust(result, &health)
+        }
+    }
+
     /// Fetches all targets and records each scrape in `mesh`, stamped `timestampMs`: the
     /// round's start, as Prometheus stamps a scrape with its start, one per round so every
-    /// target's points line up with the window's ends. `adjust` may amend a target's health
-    /// before it is recorded.
-    public func scrape(_ targets: [ScrapeTarget], at timestampMs: Int64, into mesh: inout MeshWindow,
-                       adjust: (inout TargetHealth) -> Void = { _ in }) {
+    /// target's points line up with the window's ends.
+    ///
+    /// - Parameters:
+    ///   - requests: how to fetch each target (credentials, TLS), in the same order; by default
+    ///     a plain `GET` of its URL.
+    ///   - adjust: may amend a target's health, knowing its fetch's result, before it is recorded.
+    public func scrape(_ targets: [ScrapeTarget], requests: [FetchRequest]? = nil, at timestampMs: Int64,
+                       into mesh: inout MeshWindow, adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in }) {
         var pending = [ProxyHistory.PendingScrape?](repeating: nil, count: targets.count)
-        fetcher.streamEach(targets.map { FetchRequest(url: $0.url) }, receive: { index, piece in
+        let requests = requests ?? targets.map { FetchRequest(url: $0.url) }
+        precondition(requests.count == targets.count, "one request per target")
+        fetcher.streamEach(requests, receive: { index, piece in
             if pending[index] == nil { pending[index] = mesh.begin(targets[index]) }
             mesh.feed(targets[index], piece, into: &pending[index]!)
         }, { index, result in
@@ -29,7 +45,7 @@ public struct ScrapeRound {
                 url: target.url, pod: target.pod, workload: target.workload,
                 ok: result.error == nil, error: result.error?.description,
                 bytes: result.bytes, durationMs: (result.durationMs * 10).rounded() / 10)
-            adjust(&health)
+            adjust(result, &health)
             // An empty body is a scrape with no samples, not a failure.
             let scrape = result.error == nil ? pending[index] ?? mesh.begin(target) : nil
             pending[index] = nil

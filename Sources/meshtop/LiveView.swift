@@ -149,13 +149,15 @@ private final class ScrapeThread: Sendable {
             let window = windowMs.load(ordering: .relaxed)
             if window > mesh.windowMs { covered = covered.map { max($0, t - mesh.windowMs) } }
             mesh.windowMs = window
-            let targets = discover()
-            mesh.track(targets)
-            round.scrape(targets, at: t, into: &mesh)
+            let plan = discover()
+            mesh.track(plan.targets)
+            round.scrape(plan, at: t, into: &mesh)
             let since = covered ?? t
             (covered, last) = (since, t)
             // Until a whole window is covered, rates are over the time there is data for.
-            slot.publish(mesh.snapshot(at: t, rangeMs: t > since ? min(window, t - since) : window))
+            var snapshot = mesh.snapshot(at: t, rangeMs: t > since ? min(window, t - since) : window)
+            plan.complete(&snapshot)
+            slot.publish(snapshot)
             _ = malloc_trim(0)  // hands back the pages the round freed (glibc keeps them otherwise)
             clock.sleep(untilMs: t + intervalMs) { stopped }
         }

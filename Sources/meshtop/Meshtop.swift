@@ -26,6 +26,8 @@ struct Meshtop: ParsableCommand {
 
     @OptionGroup var scrape: ScrapeOptions
 
+    @OptionGroup(title: "Kubernetes (when no targets are named)") var kube: KubeOptions
+
     @Flag(help: "Run a simulated Linkerd mesh inside meshtop and show it (see --topology, --scenario, --seed).")
     var demo = false
 
@@ -49,15 +51,22 @@ struct Meshtop: ParsableCommand {
         if json && !once { throw ValidationError("--json needs --once (the live view is a screen).") }
         if window.milliseconds < 1000 { throw ValidationError("--window must be at least 1s.") }
         if demo && scrape.namesTargets { throw ValidationError("--demo brings its own targets: leave out targets and --targets-file.") }
+        if (demo || scrape.namesTargets) && kube.namesCluster {
+            throw ValidationError("--kubeconfig and --context discover pods in a cluster: leave out targets and --demo.")
+        }
     }
 
     func run() throws {
         let runner = demo ? try demoOptions.start() : nil
         defer { runner?.shutdown() }
         runner?.followScaling()
-        let fixed = runner == nil ? try scrape.resolveTargets() : []
-        let discover: Discover = { runner?.targets ?? fixed }
-        let source = runner.map { _ in "demo:\(demoOptions.topology)" } ?? scrape.sourceDescription
+        let cluster = runner == nil && !scrape.namesTargets
+            ? try KubeSession(kube, namespace: scrape.namespace, allNamespaces: scrape.allNamespaces, limits: scrape.limits)
+            : nil
+        defer { cluster?.stop() }
+        let fixed = runner == nil && cluster == nil ? try scrape.resolveTargets() : []
+        let discover: Discover = { cluster?.plan() ?? ScrapePlan(targets: runner?.targets ?? fixed) }
+        let source = runner.map { _ in "demo:\(demoOptions.topology)" } ?? cluster?.description ?? scrape.sourceDescription
         let fetcher = HTTPFetcher(limits: scrape.limits)
         if once {
             throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code

@@ -2,8 +2,8 @@ import Foundation
 import MeshModel
 import MeshSources
 
-/// Where a run's scrape targets come from; called once per scrape round.
-typealias Discover = @Sendable () -> [ScrapeTarget]
+/// Where a run's scrape targets come from, and how to fetch them; called once per scrape round.
+typealias Discover = @Sendable () -> ScrapePlan
 
 /// `meshtop --once`: scrape, wait the window, scrape again, print and exit.
 struct OnceReport {
@@ -18,7 +18,7 @@ struct OnceReport {
     func run(json: Bool) -> MeshtopExit {
         let snapshot = measure()
         Console.out(json ? SnapshotJSON.encode(snapshot, source: source) + "\n" : StatTable.render(snapshot))
-        return Self.report(snapshot.targets)
+        return Self.report(snapshot)
     }
 
     /// Two scrape rounds one window apart, and the golden metrics between them.
@@ -29,23 +29,29 @@ struct OnceReport {
         let t0 = clock.nowMs()
         var earlier: [String: TargetHealth] = [:]
         let first = discover()
-        mesh.track(first)
-        round.scrape(first, at: t0, into: &mesh) { earlier[$0.url] = $0 }
+        mesh.track(first.targets)
+        round.scrape(first, at: t0, into: &mesh) { earlier[$1.url] = $1 }
         clock.sleep(untilMs: t0 + window)
         let t1 = max(clock.nowMs(), t0 + 1)
         let second = discover()
-        mesh.track(second)
-        round.scrape(second, at: t1, into: &mesh) { health in
+        mesh.track(second.targets)
+        round.scrape(second, at: t1, into: &mesh) { _, health in
             if health.ok, let before = earlier[health.url], !before.ok {
                 health.ok = false
                 health.error = "first scrape failed: \(before.error ?? "unknown error")"
             }
         }
-        return mesh.snapshot(at: t1, rangeMs: t1 - t0)
+        var snapshot = mesh.snapshot(at: t1, rangeMs: t1 - t0)
+        second.complete(&snapshot)
+        return snapshot
     }
 
-    /// Names failed targets on stderr and picks the exit status.
-    static func report(_ targets: [TargetHealth]) -> MeshtopExit {
+    /// Names the source's problems and failed targets on stderr and picks the exit status:
+    /// nothing to scrape is as bad as nothing scraped.
+    static func report(_ snapshot: Snapshot) -> MeshtopExit {
+        let targets = snapshot.targets
+        for problem in snapshot.problems { Console.error(problem) }
+        if targets.isEmpty && !snapshot.problems.isEmpty { return .nothingScraped }
         let failed = targets.filter { !$0.ok }
         for t in targets where t.parseErrors > 0 {
             Console.error("\(StatTable.display(t.url)): skipped \(t.parseErrors) unreadable line(s), first: \(StatTable.display(t.parseErrorMessages.first ?? ""))")

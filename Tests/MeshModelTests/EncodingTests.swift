@@ -21,9 +21,10 @@ final class EncodingTests: XCTestCase {
 
     func testDocumentShapeAndValues() {
         let web = WorkloadRef(namespace: "emojivoto", kind: "deployment", name: "web")
-        let json = SnapshotJSON.encode(snapshot(web, metrics: GoldenMetrics(rps: 12.5, success: 0.96, latencyP50: 6.25,
-                                                                             latencyP95: 47.5, latencyP99: 50, tcpOpenConnections: 4)),
-                                       source: "targets")
+        var document = snapshot(web, metrics: GoldenMetrics(rps: 12.5, success: 0.96, latencyP50: 6.25,
+                                                            latencyP95: 47.5, latencyP99: 50, tcpOpenConnections: 4))
+        document.problems = ["namespace \"e\u{1B}\" not found"]
+        let json = SnapshotJSON.encode(document, source: "targets")
         XCTAssertEqual(json, """
         {"schema":"meshtop/v1","source":"targets","generated_at":"2025-12-02T11:40:41.512Z","window_seconds":10,\
         "workloads":[{"namespace":"emojivoto","kind":"deployment","name":"web","meshed":"2/2","success":0.96,"rps":12.5,\
@@ -36,7 +37,8 @@ final class EncodingTests: XCTestCase {
         "no_tls_reason":"not_provided_by_service_discovery","server_id":""}],"pods":[],\
         "targets":[{"url":"http://10.0.0.1:4191/metrics","ok":false,"error":"HTTP 403","bytes":0,"duration_ms":1.5,\
         "pod":"web-1","workload":{"namespace":"emojivoto","kind":"deployment","name":"web"},"samples":0,\
-        "parse_errors":1,"parse_error_messages":["line 3: invalid value \\"\\\\x1b\\" (column 4)"]}]}
+        "parse_errors":1,"parse_error_messages":["line 3: invalid value \\"\\\\x1b\\" (column 4)"]}],\
+        "problems":["namespace \\"e\\u001b\\" not found"]}
         """)
     }
 

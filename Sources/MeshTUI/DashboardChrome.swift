@@ -10,13 +10,13 @@ enum DashboardChrome {
         var priority: Int
     }
 
-    /// `meshtop · demo · ns all · window 10s · every 2s · 2/3 proxies ok` and, on the right,
-    /// the snapshot's time; `PAUSED` after the name while paused. Parts that don't fit are
+    /// `meshtop · ctx prod · cluster https://… · demo · ns all · window 10s · every 2s · 2/3 proxies ok`
+    /// and, on the right, the snapshot's time; `PAUSED` after the name while paused. Parts that don't fit are
     /// left out, least important first.
     static func drawHeader(_ snapshot: Snapshot?, state: DashboardState, context: DashboardContext,
                            into grid: inout CellGrid) {
-        var segments = headerSegments(snapshot, state: state, context: context)
-        var clock = snapshot.map { Segment(text: DashboardContext.clock($0.generatedAtMs), style: .normal, priority: 4) }
+        var segments = headerSegments(snapshot, state: state, context: context, width: grid.width)
+        var clock = snapshot.map { Segment(text: DashboardContext.clock($0.generatedAtMs), style: .normal, priority: 5) }
         let separator = context.glyphs.separator
         func length() -> Int {
             segments.reduce(0) { $0 + CharacterWidth.of($1.text) } + CharacterWidth.of(separator) * (segments.count - 1)
@@ -34,19 +34,28 @@ enum DashboardChrome {
         if let clock { grid.put(clock.text, x: grid.width - CharacterWidth.of(clock.text), y: 0) }
     }
 
-    private static func headerSegments(_ snapshot: Snapshot?, state: DashboardState, context: DashboardContext) -> [Segment] {
-        let source = CharacterWidth.truncate(StatTable.display(context.source), width: 30, cut: context.glyphs.cut)
-        let namespace = state.namespace.map { CharacterWidth.truncate(StatTable.display($0), width: 24, cut: context.glyphs.cut) }
+    private static func headerSegments(_ snapshot: Snapshot?, state: DashboardState, context: DashboardContext,
+                                       width: Int) -> [Segment] {
+        func shown(_ text: String, _ room: Int) -> String {
+            CharacterWidth.truncate(StatTable.display(text), width: room, cut: context.glyphs.cut)
+        }
+        let namespace = state.namespace.map { shown($0, 24) }
         var segments = [Segment(text: "meshtop", style: .header, priority: 100)]
         if state.paused { segments.append(Segment(text: "PAUSED", style: Style(.warn, bold: true, reverse: true), priority: 99)) }
-        segments.append(Segment(text: source, style: .normal, priority: 1))
-        segments.append(Segment(text: "ns \(namespace ?? "all")", style: namespace == nil ? .normal : Style(bold: true), priority: 6))
-        segments.append(Segment(text: "window \(DashboardContext.duration(state.windowMs))", style: .normal, priority: 3))
-        segments.append(Segment(text: "every \(DashboardContext.duration(context.intervalMs))", style: .normal, priority: 2))
+        if let kubeContext = context.status.context {
+            segments.append(Segment(text: "ctx \(shown(kubeContext, min(32, max(12, width / 4))))", style: Style(bold: true), priority: 8))
+            if let cluster = context.status.cluster, cluster != kubeContext {
+                segments.append(Segment(text: "cluster \(shown(cluster, min(48, width / 3)))", style: .normal, priority: 2))
+            }
+        }
+        segments.append(Segment(text: shown(context.source, 30), style: .normal, priority: 1))
+        segments.append(Segment(text: "ns \(namespace ?? "all")", style: namespace == nil ? .normal : Style(bold: true), priority: 7))
+        segments.append(Segment(text: "window \(DashboardContext.duration(state.windowMs))", style: .normal, priority: 4))
+        segments.append(Segment(text: "every \(DashboardContext.duration(context.intervalMs))", style: .normal, priority: 3))
         if let snapshot {
             let ok = snapshot.targets.reduce(0) { $0 + ($1.ok ? 1 : 0) }, all = snapshot.targets.count
             let text = ok < all ? "\(context.glyphs.failed) \(ok)/\(all) proxies ok" : "\(ok)/\(all) proxies ok"
-            segments.append(Segment(text: text, style: ok < all ? Style(.bad, bold: true) : .normal, priority: 5))
+            segments.append(Segment(text: text, style: ok < all ? Style(.bad, bold: true) : .normal, priority: 6))
         }
         return segments
     }
@@ -108,7 +117,15 @@ enum DashboardChrome {
             return
         }
         var hints = keymap.hints(in: state.scope)
-        if state.showingHelp { hints = [("?/Esc", "close help")] } else if state.detail != nil { hints.insert(("Esc", "back"), at: 0) }
+        if state.picker != nil {
+            hints = [("Up/Down", "move"), ("Enter", "choose"), ("Esc", "close"), ("type", "to filter")]
+        } else if state.showingHelp {
+            hints = [("?/Esc", "close help")]
+        } else if state.showingProblems {
+            hints = [("Esc", "close")]
+        } else if state.detail != nil {
+            hints.insert(("Esc", "back"), at: 0)
+        }
         var x = 0
         for (i, hint) in hints.enumerated() {
             let width = (i > 0 ? 2 : 0) + CharacterWidth.of(hint.keys) + 1 + CharacterWidth.of(hint.help)

@@ -1,5 +1,6 @@
 /// What the dashboard shows that is neither in a snapshot nor in its state: where the
-/// targets come from, the scrape interval, and the glyphs and keys of this terminal.
+/// targets come from, the scrape interval, the glyphs and keys of this terminal, and the
+/// source's status (context, cluster, problems).
 public struct DashboardContext: Sendable {
     /// Where the targets come from: `targets`, `file_sd:<path>`…
     public var source: String
@@ -7,13 +8,17 @@ public struct DashboardContext: Sendable {
     public var intervalMs: Int64
     public var glyphs: Glyphs
     public var keymap: Keymap
+    /// The kubeconfig context, the cluster, what can be switched to, and the problems to show.
+    public var status: SourceStatus
 
     /// The context of a dashboard over `source`.
-    public init(source: String, intervalMs: Int64, glyphs: Glyphs, keymap: Keymap = .standard) {
+    public init(source: String, intervalMs: Int64, glyphs: Glyphs, keymap: Keymap = .standard,
+                status: SourceStatus = SourceStatus()) {
         self.source = source
         self.intervalMs = intervalMs
         self.glyphs = glyphs
         self.keymap = keymap
+        self.status = status
     }
 
     /// `500ms`, `2s`, `1.5s`, `1m`, `1m30s`, `2h`: a duration as the command line spells it.

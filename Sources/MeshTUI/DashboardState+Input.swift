@@ -9,7 +9,7 @@ extension DashboardState {
 
     /// A key while a line is being typed: printable characters add to it, Backspace takes
     /// the last one off, Enter applies it, Esc drops it.
-    mutating func type(_ key: Key, rows: DashboardRows) {
+    mutating func type(_ key: Key, rows: DashboardRows, status: SourceStatus, source: String?) {
         guard let line = input else { return }
         var text: String
         switch line {
@@ -26,7 +26,7 @@ extension DashboardState {
             return
         case .enter:
             input = nil
-            if case .filter = line { applyFilter(text) } else { run(command: text, rows: rows) }
+            if case .filter = line { applyFilter(text) } else { run(command: text, rows: rows, status: status, source: source) }
             return
         default:
             return
@@ -44,16 +44,16 @@ extension DashboardState {
         if detail != nil { detail = nil }
     }
 
-    /// Runs a `:` command: `ns NAME`, `ns -A` (or `ns all`), `workloads`, `edges`, `pods`,
-    /// `window 30s`, `help`, `q`.
-    mutating func run(command: String, rows: DashboardRows) {
+    /// Runs a `:` command: `ctx`, `ctx NAME`, `ns`, `ns NAME`, `ns -A` (or `ns all`),
+    /// `problems`, `workloads`, `edges`, `pods`, `window 30s`, `help`, `q`.
+    mutating func run(command: String, rows: DashboardRows, status: SourceStatus, source: String?) {
         let words = command.split(separator: " ").map(String.init)
         guard let verb = words.first else { return }
         let argument = words.dropFirst().first
         switch verb {
-        case "ns", "namespace":
-            guard let name = argument else { message = ":ns needs a namespace, or -A for all"; return }
-            namespace = ["-A", "all", "--all-namespaces"].contains(name) ? nil : name
+        case "ctx", "context": switchContext(to: argument, status: status, source: source)
+        case "ns", "namespace": switchNamespace(to: argument, status: status, rows: rows)
+        case "problems", "pr": showProblems(status)
         case "workloads", "wl", "deploy", "1": apply(.show(.workloads), rows: rows)
         case "edges", "ed", "2": apply(.show(.edges), rows: rows)
         case "pods", "po", "3": apply(.show(.pods), rows: rows)
@@ -66,7 +66,7 @@ extension DashboardState {
         case "help", "h": showingHelp = true
         case "q", "quit", "q!": apply(.quit, rows: rows)
         default:
-            message = "unknown command :\(StatTable.display(verb)) (try :ns NAME, :ns -A, :pods, :window 1m, :q)"
+            message = "unknown command :\(StatTable.display(verb)) (try :ctx, :ns, :pods, :problems, :window 1m, :q)"
         }
     }
 }

@@ -51,6 +51,12 @@ public struct DashboardState: Equatable, Sendable {
     public var message: String?
     public var tables: [DashboardPage: TableState]
     public private(set) var quitRequested = false
+    /// The list of contexts or namespaces open over the page (`:ctx`, `:ns`), if any.
+    public var picker: SourcePicker?
+    /// Whether the list of the source's problems (`:problems`) covers the page.
+    public var showingProblems = false
+    /// The change of source chosen and not yet taken by the driver.
+    var sourceRequest: SourceRequest?
 
     /// The initial state: the Workloads page, all namespaces (or `namespace`), live.
     public init(windowMs: Int64, intervalMs: Int64, namespace: String? = nil) {
@@ -71,11 +77,14 @@ public struct DashboardState: Equatable, Sendable {
         set { tables[page] = newValue }
     }
 
-    /// Handles one key press on a screen showing `rows`.
-    public mutating func press(_ key: Key, keymap: Keymap, rows: DashboardRows) {
-        if input != nil { return type(key, rows: rows) }
-        if showingHelp {
-            if [.escape, .character("?"), .character("q"), .enter].contains(key) { showingHelp = false }
+    /// Handles one key press on a screen showing `rows`, over a source described by `status`
+    /// and named `source` (``DashboardContext/source``): what `:ctx` and `:ns` offer.
+    public mutating func press(_ key: Key, keymap: Keymap, rows: DashboardRows, status: SourceStatus = SourceStatus(),
+                               source: String? = nil) {
+        if input != nil { return type(key, rows: rows, status: status, source: source) }
+        if picker != nil { return pick(key, rows: rows) }
+        if showingHelp || showingProblems {
+            if [.escape, .character("?"), .character("q"), .enter].contains(key) { (showingHelp, showingProblems) = (false, false) }
             return
         }
         message = nil
@@ -112,9 +121,11 @@ public struct DashboardState: Equatable, Sendable {
     }
 
     /// The mouse (with `--mouse`): the wheel moves the selection three rows; a click selects
-    /// the table row `row` it landed on, and a click on the selected row opens it.
+    /// the table row `row` it landed on, and a click on the selected row opens it. With a
+    /// picker open, `row` is the picker's line and a click on the selected line chooses it.
     public mutating func point(_ mouse: MouseEvent, at row: Int?, rows: DashboardRows) {
-        guard !showingHelp, input == nil else { return }
+        if picker != nil { return point(mouse, inPickerAt: row) }
+        guard !showingHelp, !showingProblems, input == nil else { return }
         switch mouse.kind {
         case .wheelUp: select(table.selected - 3, rows)
         case .wheelDown: select(table.selected + 3, rows)

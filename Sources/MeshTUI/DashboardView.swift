@@ -2,9 +2,10 @@ import MeshModel
 
 /// The live dashboard as a pure function: (snapshot, rows, state, context, size) → cells.
 ///
-/// Top to bottom: the header line, the tabs of the pages, a line on failing targets when
-/// some fail, the page (a table, or a workload's detail), and the footer: the keys that work
-/// here, or the line being typed. The help covers the page while it is open. Before the first
+/// Top to bottom: the header line, the source's first problem when it has some, the tabs of
+/// the pages, a line on failing targets when some fail, the page (a table, or a workload's
+/// detail), and the footer: the keys that work here, or the line being typed. The help, the
+/// `:ctx`/`:ns` picker and the `:problems` list cover the page while they are open. Before the first
 /// snapshot the page says it is waiting; below ``minimumWidth`` x ``minimumHeight`` the whole
 /// screen says it is too small.
 public enum DashboardView {
@@ -20,15 +21,21 @@ public enum DashboardView {
             return grid
         }
         DashboardChrome.drawHeader(snapshot, state: state, context: context, into: &grid)
-        DashboardChrome.drawTabs(state, rows: rows, glyphs: context.glyphs, y: 1, into: &grid)
-        var top = 2
+        var top = 1
+        if ProblemsView.drawLine(context.status.problems, glyphs: context.glyphs, y: top, into: &grid) { top += 1 }
+        DashboardChrome.drawTabs(state, rows: rows, glyphs: context.glyphs, y: top, into: &grid)
+        top += 1
         if let snapshot, state.detail == nil,
            DashboardChrome.drawFailures(snapshot.targets, glyphs: context.glyphs, y: top, into: &grid) {
             top += 1
         }
         let body = top..<(height - 1)
-        if state.showingHelp {
+        if let picker = state.picker {
+            PickerView.draw(picker, glyphs: context.glyphs, lines: body, into: &grid)
+        } else if state.showingHelp {
             HelpView.draw(context.keymap, glyphs: context.glyphs, lines: body, into: &grid)
+        } else if state.showingProblems {
+            ProblemsView.draw(context.status.problems, glyphs: context.glyphs, lines: body, into: &grid)
         } else if let snapshot, let workload = state.detail {
             DetailView(workload: workload, snapshot: snapshot, trend: trends.points(for: workload), glyphs: context.glyphs)
                 .draw(lines: body, into: &grid)
@@ -42,21 +49,31 @@ public enum DashboardView {
         return grid
     }
 
-    /// The table row shown on screen line `y`, as `render` lays the page out; nil off the
-    /// table's rows (or when no table is shown).
+    /// The table row shown on screen line `y`, as `render` lays the page out over a source
+    /// with `status`; with a picker open, the picker's line there (see
+    /// ``DashboardState/point(_:at:rows:)``); nil off the rows (or when neither is shown).
     public static func rowIndex(atLine y: Int, snapshot: Snapshot?, rows: DashboardRows, state: DashboardState,
-                                height: Int) -> Int? {
-        guard let snapshot, state.detail == nil, !state.showingHelp else { return nil }
-        let header = snapshot.targets.contains { !$0.ok } ? 3 : 2
-        let shown = TableView<WorkloadRow>.shownRows(of: rows.count, visible: height - 1 - (header + 1),
+                                height: Int, status: SourceStatus = SourceStatus()) -> Int? {
+        let top = pageTop(snapshot, state: state, status: status)
+        if let picker = state.picker { return PickerView.choice(atLine: y, picker, lines: top..<(height - 1)) }
+        guard snapshot != nil, state.detail == nil, !state.showingHelp, !state.showingProblems else { return nil }
+        let shown = TableView<WorkloadRow>.shownRows(of: rows.count, visible: height - 1 - (top + 1),
                                                      selected: state.table.selected)
-        let index = shown.lowerBound + y - header - 1
-        return shown.contains(index) && y > header ? index : nil
+        let index = shown.lowerBound + y - top - 1
+        return shown.contains(index) && y > top ? index : nil
     }
 
-    /// How many table rows fit on a screen `height` lines high (with a failing-targets line).
-    public static func visibleRows(height: Int) -> Int {
-        max(1, height - 5)
+    /// How many table rows fit on a screen `height` lines high (with a failing-targets line),
+    /// over a source with `status` (its problem line takes one).
+    public static func visibleRows(height: Int, status: SourceStatus = SourceStatus()) -> Int {
+        max(1, height - 5 - (status.problems.isEmpty ? 0 : 1))
+    }
+
+    /// The first line of the page: under the header, the problem line, the tabs and the
+    /// failing-targets line, each when `render` draws it.
+    private static func pageTop(_ snapshot: Snapshot?, state: DashboardState, status: SourceStatus) -> Int {
+        let failing = state.detail == nil && (snapshot?.targets.contains { !$0.ok } ?? false)
+        return 2 + (status.problems.isEmpty ? 0 : 1) + (failing ? 1 : 0)
     }
 
     private static func drawTable(_ rows: DashboardRows, state: DashboardState, glyphs: Glyphs, lines: Range<Int>,

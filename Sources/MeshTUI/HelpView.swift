@@ -5,6 +5,7 @@ enum HelpView {
     static func notes(_ glyphs: Glyphs) -> [String] {
         [
             "/web filters by substring; /~^api- by regular expression; Esc clears.",
+            ":ctx picks a kubeconfig context, :ns a namespace: type to narrow the list.",
             "Marks: \(glyphs.lowSuccess) success below 95%, \(glyphs.failed) failed scrape, "
                 + "\(glyphs.insecure) unsecured edge, \(glyphs.secured) mTLS.",
             "Nothing here changes the mesh: meshtop only reads the proxies' metrics.",

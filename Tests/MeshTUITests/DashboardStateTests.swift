@@ -65,8 +65,7 @@ final class DashboardStateTests: XCTestCase {
         XCTAssertEqual(run("window 1s").windowMs, 4_000, "never below two scrape intervals")
         XCTAssertTrue(run("q").quitRequested)
         XCTAssertTrue(run("help").showingHelp)
-        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ns NAME, :ns -A, :pods, :window 1m, :q)")
-        XCTAssertEqual(run("ns").message, ":ns needs a namespace, or -A for all")
+        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ctx, :ns, :pods, :problems, :window 1m, :q)")
     }
 
     func testNamespaceCyclesThroughAllAndBack() {
@@ -162,8 +161,8 @@ final class DashboardStateTests: XCTestCase {
     func testTheFooterListsOnlyKeysThatWorkHere() {
         let tables = Keymap.standard.hints(in: .tables).map(\.keys)
         let detail = Keymap.standard.hints(in: .detail).map(\.keys)
-        XCTAssertEqual(tables, ["?", "q", "Tab", "Enter", "j/k", "/", "s", "n", "p"])
-        XCTAssertEqual(detail, ["?", "q", "Tab", "n", "p"])
+        XCTAssertEqual(tables, ["?", "q", "Tab", "Enter", "j/k", "/", ":ctx/:ns", "s", "n", "p"])
+        XCTAssertEqual(detail, ["?", "q", "Tab", ":ctx/:ns", "n", "p"])
         for binding in Keymap.standard.bindings {
             for key in binding.keys {
                 XCTAssertEqual(Keymap.standard.action(for: key, in: binding.scope == .always ? .tables : binding.scope),

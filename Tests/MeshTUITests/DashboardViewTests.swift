@@ -26,7 +26,7 @@ final class DashboardViewTests: XCTestCase {
             "emojivoto  deployment/voting ▼ 88.89%     2.9   40ms   94ms   99ms",
         ])
         XCTAssertEqual(grid.rows[23].trimmingCharacters(in: .whitespaces),
-                       "? help  q quit  Tab next view  Enter detail  j/k move  / filter  s sort",
+                       "? help  q quit  Tab next view  Enter detail  j/k move  / filter  :ctx/:ns switch",
                        "whole hints only")
     }
 

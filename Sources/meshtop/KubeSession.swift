@@ -3,6 +3,7 @@ import Foundation
 import MeshKube
 import MeshModel
 import MeshSources
+import MeshTUI
 import Synchronization
 
 /// `--kubeconfig` and `--context`: which cluster to discover pods in, as kubectl picks it.
@@ -98,5 +99,28 @@ final class KubeSession: Sendable {
     /// Long enough for one list request to connect and answer.
     private static func firstListWaitMs(_ limits: FetchLimits) -> Int {
         limits.connectTimeoutMs + limits.totalTimeoutMs + 1000
+    }
+}
+
+extension KubeSession {
+    /// What the header, `:ctx` and `:ns` show of the cluster, with `problems` (the newest
+    /// snapshot's) to show under the header.
+    func status(problems: [String]) -> SourceStatus {
+        let source = current
+        let selection = source.client.selection
+        return SourceStatus(context: selection.contextName ?? "in-cluster", cluster: selection.server,
+                            contexts: config?.contexts.keys.sorted() ?? [], namespaces: source.clusterNamespaces,
+                            watching: source.namespaces.namespace ?? "all namespaces", problems: problems)
+    }
+
+    /// Carries out what the user chose in `:ctx` or `:ns`; a message when it can't be done.
+    func carryOut(_ request: SourceRequest) -> String? {
+        switch request {
+        case .context(let name):
+            do { try switchContext(to: name) } catch { return "cannot use context \(StatTable.display(name)): \(error)" }
+        case .namespace(let name):
+            watch(name.map(NamespaceSelection.one) ?? .all)
+        }
+        return nil
     }
 }

@@ -15,6 +15,9 @@ import Synchronization
 struct LiveView {
     /// The proxies to scrape, asked again every round: a demo or cluster's pods come and go.
     var discover: Discover
+    /// The cluster the pods are discovered in, for the header, `:ctx` and `:ns`; `nil` for
+    /// static targets and the demo.
+    var cluster: KubeSession?
     var fetcher: HTTPFetcher
     var window: Int64
     var interval: Int64
@@ -45,11 +48,16 @@ struct LiveView {
         return .allScraped
     }
 
+    /// The source's status: the cluster's, or just the problems.
+    private func status(problems: [String]) -> SourceStatus {
+        cluster?.status(problems: problems) ?? SourceStatus(problems: problems)
+    }
+
     /// The input and redraw loop, until the user quits, a signal arrives or the terminal goes
     /// away (then it returns true). It draws only after a new snapshot, a key or a resize.
     private func show(on terminal: TerminalSession, scraper: ScrapeThread) -> Bool {
         let glyphs = screen.ascii ? Glyphs.ascii : terminal.glyphs
-        let context = DashboardContext(source: source, intervalMs: interval, glyphs: glyphs)
+        var context = DashboardContext(source: source, intervalMs: interval, glyphs: glyphs)
         var state = DashboardState(windowMs: window, intervalMs: interval, namespace: namespace)
         var trends = Trends()
         var latest: Snapshot?
@@ -62,11 +70,13 @@ struct LiveView {
                 (seen, latest) = (newer.version, newer.snapshot)
                 trends.record(newer.snapshot)
                 if !state.paused { (shown, dirty) = ((latest, trends), true) }
+                let status = status(problems: newer.snapshot.problems)
+                if status != context.status { (context.status, dirty) = (status, true) }
             }
             if dirty {
                 let size = terminal.size
                 rows = DashboardRows(shown.snapshot, trends: shown.trends, state: state, glyphs: glyphs,
-                                     visible: DashboardView.visibleRows(height: size.height))
+                                     visible: DashboardView.visibleRows(height: size.height, status: context.status))
                 state.follow(rows)
                 terminal.draw(DashboardView.render(shown.snapshot, rows: rows, trends: shown.trends, state: state,
                                                    context: context, width: size.width, height: size.height))
@@ -79,11 +89,18 @@ struct LiveView {
             case .mouse(let mouse):
                 let before = state
                 state.point(mouse, at: DashboardView.rowIndex(atLine: mouse.y, snapshot: shown.snapshot, rows: rows,
-                                                               state: state, height: terminal.size.height), rows: rows)
+                                                               state: state, height: terminal.size.height,
+                                                               status: context.status), rows: rows)
                 dirty = dirty || state != before
             case .key(let key):
                 let before = state
-                state.press(key, keymap: context.keymap, rows: rows)
+                state.press(key, keymap: context.keymap, rows: rows, status: context.status, source: context.source)
+                if let request = state.takeSourceRequest(), let cluster {
+                    if let refusal = cluster.carryOut(request) { state.message = refusal }
+                    // Another context watches its own namespace: show all of what it watches.
+                    if case .context = request { state.namespace = nil }
+                    context.status = status(problems: [])
+                }
                 if state.paused != before.paused, !state.paused { shown = (latest, trends) }
                 if state.windowMs != before.windowMs { scraper.setWindow(state.windowMs) }
                 dirty = dirty || state != before

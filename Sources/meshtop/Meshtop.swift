@@ -71,7 +71,7 @@ struct Meshtop: ParsableCommand {
         if once {
             throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code
         }
-        throw try LiveView(discover: discover, fetcher: fetcher, window: window.milliseconds,
+        throw try LiveView(discover: discover, cluster: cluster, fetcher: fetcher, window: window.milliseconds,
                            interval: interval.milliseconds, source: source, namespace: scrape.namespace,
                            screen: screen).run().code
     }

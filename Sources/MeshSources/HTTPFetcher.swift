@@ -149,7 +149,7 @@ public final class HTTPFetcher {
             var running: Int32 = 0
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
-                abortActive(multi, reason: String(cString: curl_multi_strerror(performed)), complete: complete)
+                abortActive(multi, reason: "libcurl: " + String(cString: curl_multi_strerror(performed)), complete: complete)
                 active = 0
                 startPending()  // gives each remaining request its own chance, and its own error
                 continue
@@ -175,7 +175,7 @@ public final class HTTPFetcher {
                              complete: (CurlTransfer, Result<[UInt8], FetchError>) -> Void) {
         for transfer in pool where transfer.inMulti {
             if curl_multi_remove_handle(multi, transfer.easy) == CURLM_OK {
-                complete(transfer, .failure(.other("libcurl: \(reason)")))
+                complete(transfer, .failure(.other(reason)))
             }
         }
     }

@@ -90,7 +90,10 @@ final class HTTPFetcherTests: XCTestCase {
         XCTAssertEqual(results[0]?.body, [], "streamed, not collected")
         XCTAssertEqual(results[1]?.error, .bodyTooLarge(150_000), "the limit holds for streamed bodies")
         XCTAssertEqual(results[2]?.error, .httpStatus(403))
+        XCTAssertEqual(pieces[2], [], "an error answer's body is not streamed")
+        XCTAssertEqual(results[2]?.errorBody, Array("denied".utf8), "but kept, to say why")
         XCTAssertEqual(String(decoding: pieces[3], as: UTF8.self), "request_total 1\n")
+        XCTAssertEqual(results[3]?.errorBody, [])
 
         // The same fetcher collects bodies again afterwards.
         XCTAssertEqual(fetcher.fetchAll([FetchRequest(url: urls[3])])[0].body, Array("request_total 1\n".utf8))
@@ -115,6 +118,26 @@ final class HTTPFetcherTests: XCTestCase {
         XCTAssertEqual(results[0].error, .timeout)
         XCTAssertEqual(text(results[1]), "request_total 1\n")
         XCTAssertEqual(text(results[2]), LocalTestServer.gzipText)
+    }
+
+    func testARequestMayWaitLongerThanTheLimits() {
+        let fetcher = HTTPFetcher(limits: FetchLimits(connectTimeoutMs: 1000, totalTimeoutMs: 1000))
+        let results = fetcher.fetchAll([FetchRequest(url: server.url("/slow"), timeoutMs: 8000),
+                                        FetchRequest(url: server.url("/slow"))])
+        XCTAssertEqual(text(results[0]), "late")
+        XCTAssertEqual(results[1].error, .timeout)
+    }
+
+    func testAStoppedStreamFailsWhatIsNotDone() {
+        let fetcher = HTTPFetcher(limits: FetchLimits(maxConcurrent: 1, totalTimeoutMs: 8000))
+        let started = ContinuousClock.now
+        var results = [FetchResult?](repeating: nil, count: 3)
+        fetcher.streamEach([server.url("/metrics"), server.url("/slow"), server.url("/metrics")].map { FetchRequest(url: $0) },
+                           receive: { _, _ in }, stopped: { ContinuousClock.now - started > .milliseconds(300) },
+                           { results[$0] = $1 })
+        XCTAssertNil(results[0]?.error, "done before the stop")
+        XCTAssertEqual(results[1]?.error, .other("stopped"), "in flight")
+        XCTAssertEqual(results[2]?.error, .other("stopped"), "never started")
     }
 
     func testRefusedPort() {

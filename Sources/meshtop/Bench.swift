@@ -14,7 +14,9 @@ struct Bench: ParsableCommand {
         Generates a deterministic linkerd2-proxy /metrics body and times, on one thread: the \
         scanner alone; a first scrape into a new proxy history (cold: every series decoded and \
         classified); and a repeat scrape (warm: series found in the cache by their bytes). \
-        Prints the median, min and max in MB/s (10^6 bytes per second).
+        Prints the median, min and max in MB/s (10^6 bytes per second). With --kubeconfig it \
+        measures instead discovery and scrape rounds through that cluster's API server (try it on \
+        `meshtop demo --topology synthetic:2000 --kube-api --kubeconfig-out PATH`).
         """)
 
     @Option(help: "Size of the generated body in bytes.")
@@ -29,7 +31,22 @@ struct Bench: ParsableCommand {
     @Option(help: "Run only this measurement (scan, cold, warm or render), e.g. under a profiler.")
     var only: String?
 
+    @OptionGroup(title: "Through a cluster's API server") var kube: KubeOptions
+
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "With --kubeconfig: pods of every namespace.")
+    var allNamespaces = false
+
+    @Option(name: [.customLong("ns"), .customShort("n")], help: "With --kubeconfig: pods of this namespace.")
+    var namespace: String?
+
+    @Option(help: "With --kubeconfig: scrape rounds to time, one every 2 s.")
+    var rounds = 10
+
     func run() throws {
+        if kube.namesCluster {
+            return try KubeBench(options: kube, namespace: namespace, allNamespaces: allNamespaces, rounds: rounds,
+                                 intervalMs: 2000).run()
+        }
         let body = SyntheticExposition.body(targetBytes: bytes, seed: seed)
         let samples = countSamples(body)
         Console.out("body: \(body.count) bytes, \(samples) samples, \(body.split(separator: 10).count) lines; \(runs) runs each\n")

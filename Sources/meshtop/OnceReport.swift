@@ -58,8 +58,19 @@ struct OnceReport {
         }
         guard !failed.isEmpty else { return .allScraped }
         Console.error("\(failed.count) of \(targets.count) targets failed:")
+        // Targets failing alike (RBAC refusing pods/proxy in a namespace) share one line.
+        var reasons: [String] = []
+        var alike: [String: [TargetHealth]] = [:]
         for t in failed {
-            FileHandle.standardError.write(Data("  \(StatTable.display(t.url)): \(StatTable.display(t.error ?? "unknown error"))\n".utf8))
+            let reason = t.error ?? "unknown error"
+            if alike[reason] == nil { reasons.append(reason) }
+            alike[reason, default: []].append(t)
+        }
+        for reason in reasons {
+            let group = alike[reason]!
+            let who = group.count == 1 ? StatTable.display(group[0].url)
+                : "\(group.count) targets (\(group.prefix(3).map { StatTable.display($0.pod) }.joined(separator: ", "))\(group.count > 3 ? ", …" : ""))"
+            FileHandle.standardError.write(Data("  \(who): \(StatTable.display(reason))\n".utf8))
         }
         return failed.count == targets.count ? .nothingScraped : .someFailed
     }

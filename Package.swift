@@ -55,7 +55,9 @@ let package = Package(
         .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"], exclude: ["Snapshots"]),
         .testTarget(name: "MeshKubeTests", dependencies: ["MeshKube", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
-        .testTarget(name: "MeshDemoKubeTests", dependencies: ["MeshDemoKube", "MeshDemo", "MeshKube", "MeshSources", "MeshModel"]),
+        .testTarget(name: "MeshDemoKubeTests", dependencies: [
+            "MeshDemoKube", "MeshDemo", "MeshKube", "MeshSources", "MeshModel", "Exposition",
+        ]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]
 )

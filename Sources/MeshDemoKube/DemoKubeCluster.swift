@@ -150,8 +150,8 @@ public final class DemoKubeCluster: Sendable {
         _ = state.withLock { $0.watchers.removeValue(forKey: id) }
     }
 
-    /// The current version.
-    var resourceVersion: Int { state.withLock { $0.resourceVersion } }
+    /// The current version: the newest change's.
+    public var resourceVersion: Int { state.withLock { $0.resourceVersion } }
 
     /// Applies one event at the next version, logs it and tells every watch.
     private func record(_ kind: DemoKubePodEvent.Kind, _ pod: DemoKubePod, in state: inout State) {

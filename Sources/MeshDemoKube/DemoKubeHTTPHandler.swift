@@ -37,8 +37,9 @@ final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead) {
         if certificateSubject == nil {
-            let der = (try? context.pipeline.syncOperations.nioSSL_peerCertificate())??.toDERBytes()
-            certificateSubject = .some(der.flatMap { try? $0 }.flatMap(DemoKubeCertificates.subject(der:)))
+            let certificate = (try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil
+            let der = certificate.flatMap { try? $0.toDERBytes() }
+            certificateSubject = .some(der.flatMap(DemoKubeCertificates.subject(der:)))
         }
         let user = tokens.authenticate(certificate: certificateSubject ?? nil,
                                        authorization: head.headers.first(name: "authorization"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `labelSelector` query parameter: comma-separated requirements `key`, `!key`, `key=value`,
 /// `key==value` and `key!=value`, all of which must hold. (Set-based `in`/`notin` are not
 /// supported: meshtop and kubectl's plain `get` don't send them.)

@@ -69,7 +69,7 @@ struct Demo: ParsableCommand {
         let path = Self.shellQuoted(files.kubeconfig)
         Console.error("demo: Kubernetes API at \(kubeAPI.url)")
         Console.error("demo: kubeconfig \(files.kubeconfig) (contexts: "
-            + DemoKubeconfig.contexts.map(\.key).joined(separator: ", ") + ")")
+            + DemoKubeconfig.contexts.map { $0.key }.joined(separator: ", ") + ")")
         Console.error("demo: next: meshtop --kubeconfig \(path)")
         Console.error("demo:   or: kubectl --kubeconfig \(path) get pods -A")
     }

@@ -52,6 +52,8 @@ public final class DemoKubeCluster: Sendable {
         var compacted: Int
         var watchers: [Int: Watcher] = [:]
         var nextWatcher = 0
+        /// Whether ``update(running:now:)`` has run: the pods of its first run have been up a while.
+        var populated = false
     }
 
     /// Every namespace, sorted by name.
@@ -60,12 +62,15 @@ public final class DemoKubeCluster: Sendable {
     let proxyPods: [String: DemoProxy]
     private let proxies: [DemoProxy]
     private let retained: Int
+    /// When the cluster's namespaces, unmeshed pods and first proxies were created.
+    private let startup: Date
     private let state: Mutex<State>
 
     /// The cluster of `mesh` with no proxy running yet; `now` is when the unmeshed pods and the
     /// namespaces were created. At most `retainedEvents` events are kept for watches to resume from.
     public init(mesh: DemoMesh, now: Date = Date(), retainedEvents: Int = 1_000) {
         let startup = now.addingTimeInterval(-7_200)
+        self.startup = startup
         var names = Set(mesh.topology.workloads.filter { $0.membership != .external }.map(\.ref.namespace))
         names.formUnion(["default", "kube-system", "linkerd"])
         var version = 100
@@ -88,14 +93,17 @@ public final class DemoKubeCluster: Sendable {
 
     /// Makes the running proxies exactly `running` (indices into `DemoMesh.proxies`): a proxy's pod
     /// that starts is ADDED, one that stops is DELETED, each at the next version. The demo's runner
-    /// calls this whenever it starts or stops pods.
+    /// calls this whenever it starts or stops pods. The first call's pods date from the cluster's
+    /// start, later ones from `now`.
     public func update(running: Set<Int>, now: Date = Date()) {
         state.withLock { state in
+            let created = state.populated ? now : startup
+            state.populated = true
             for proxy in proxies {
                 let key = proxy.workload.namespace + "/" + proxy.pod
                 let present = state.pods[key] != nil
                 if running.contains(proxy.index) && !present {
-                    record(.added, DemoKubePod(proxy: proxy, created: now), in: &state)
+                    record(.added, DemoKubePod(proxy: proxy, created: created), in: &state)
                 } else if !running.contains(proxy.index), present, let stored = state.pods[key] {
                     record(.deleted, stored.pod, in: &state)
                 }

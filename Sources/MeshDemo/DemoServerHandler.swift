@@ -90,9 +90,7 @@ final class DemoHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let proxy: Int
     private let responder: DemoResponder
-    /// The head of the request being received; the answer waits for `.end` so a body (which the
-    /// admin routes ignore) is drained before the next request on a kept-alive connection.
-    private var head: HTTPRequestHead?
+    private var requests = DemoRequestHeads()
 
     init(proxy: Int, responder: @escaping DemoResponder) {
         self.proxy = proxy
@@ -100,16 +98,7 @@ final class DemoHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-        case .body:
-            break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            respond(context: context, to: head)
-        }
+        if let head = requests.complete(unwrapInboundIn(data)) { respond(context: context, to: head) }
     }
 
     private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead) {
@@ -123,6 +112,30 @@ final class DemoHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         // Protocol errors are answered 400 by NIO's error handler upstream; anything else (a reset
         // peer) leaves nothing worth keeping.
         context.close(promise: nil)
+    }
+}
+
+/// Collects the parts of each request on a connection: the head comes out once its `.end` has
+/// arrived, so a body (which the demo's routes ignore) is drained before the next request on a
+/// kept-alive connection is answered.
+public struct DemoRequestHeads {
+    private var head: HTTPRequestHead?
+
+    /// No request under way.
+    public init() {}
+
+    /// The request's head when `part` completes it, else `nil`.
+    public mutating func complete(_ part: HTTPServerRequestPart) -> HTTPRequestHead? {
+        switch part {
+        case .head(let head):
+            self.head = head
+            return nil
+        case .body:
+            return nil
+        case .end:
+            defer { head = nil }
+            return head
+        }
     }
 }
 

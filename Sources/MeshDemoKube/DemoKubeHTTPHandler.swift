@@ -11,7 +11,7 @@ final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     private let routes: DemoKubeRoutes
     private let tokens: DemoKubeTokens
-    private var head: HTTPRequestHead?
+    private var requests = DemoRequestHeads()
     /// The client certificate's subject, read once per connection: `.some(nil)` for none.
     private var certificateSubject: (commonName: String, organizations: [String])??
     /// The watch this connection is streaming; requests pipelined behind it wait until it ends.
@@ -23,16 +23,7 @@ final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-        case .body:
-            break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            respond(context: context, to: head)
-        }
+        if let head = requests.complete(unwrapInboundIn(data)) { respond(context: context, to: head) }
     }
 
     private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead) {

@@ -116,12 +116,7 @@ struct DemoKubeRoutes: Sendable {
         }
         var w = JSONWriter()
         w.beginObject()
-        w.field("kind", "NamespaceList")
-        w.field("apiVersion", "v1")
-        w.key("metadata")
-        w.beginObject()
-        w.field("resourceVersion", String(version))
-        w.endObject()
+        DemoKubeJSON.header(&w, kind: "NamespaceList", apiVersion: "v1", resourceVersion: version)
         w.key("items")
         w.beginArray()
         for namespace in cluster.namespaces { namespace.write(&w) }

@@ -8,11 +8,7 @@ enum DemoKubeStatus {
     static func json(code: Int, reason: String, message: String, details: (kind: String?, name: String?)? = nil) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.field("kind", "Status")
-        w.field("apiVersion", "v1")
-        w.key("metadata")
-        w.beginObject()
-        w.endObject()
+        DemoKubeJSON.header(&w, kind: "Status", apiVersion: "v1", resourceVersion: nil)
         w.field("status", "Failure")
         w.field("message", message)
         w.field("reason", reason)

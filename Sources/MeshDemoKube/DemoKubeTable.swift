@@ -43,12 +43,7 @@ enum DemoKubeTable {
                                    metadata: (inout JSONWriter, Row) -> Void) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.field("kind", "Table")
-        w.field("apiVersion", "meta.k8s.io/v1")
-        w.key("metadata")
-        w.beginObject()
-        w.field("resourceVersion", String(resourceVersion))
-        w.endObject()
+        DemoKubeJSON.header(&w, kind: "Table", apiVersion: "meta.k8s.io/v1", resourceVersion: resourceVersion)
         w.key("columnDefinitions")
         w.beginArray()
         for column in columns {

@@ -1,5 +1,4 @@
 import Foundation
-import MeshModel
 
 /// Times as the Kubernetes API writes them, and as kubectl shows ages.
 enum DemoKubeTime {
@@ -15,16 +14,5 @@ enum DemoKubeTime {
         if seconds < 3 * 3_600 { return "\(seconds / 60)m" }
         if seconds < 2 * 86_400 { return "\(seconds / 3_600)h" }
         return "\(seconds / 86_400)d"
-    }
-}
-
-/// JSON pieces the demo API server writes in several places.
-enum DemoKubeJSON {
-    /// `"name": {…}` with the keys sorted, as Go's encoder writes maps.
-    static func object(_ w: inout JSONWriter, _ name: String, _ fields: [String: String]) {
-        w.key(name)
-        w.beginObject()
-        for key in fields.keys.sorted() { w.field(key, fields[key]) }
-        w.endObject()
     }
 }

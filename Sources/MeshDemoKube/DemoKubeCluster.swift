@@ -111,11 +111,6 @@ public final class DemoKubeCluster: Sendable {
         }
     }
 
-    /// The running proxies' indices.
-    public var running: Set<Int> {
-        state.withLock { Set($0.pods.values.compactMap(\.pod.proxy)) }
-    }
-
     /// The current version and the pods of `namespace` (all when `nil`) that `selector` selects,
     /// sorted by namespace and name as the API server lists them.
     func list(namespace: String?, selector: DemoKubeSelector) -> (resourceVersion: Int, pods: [Stored]) {

@@ -100,6 +100,13 @@ final class DemoKubeAPITests: XCTestCase {
         XCTAssertEqual(fixture.get(path, .token("not-a-token")).status, 401)
         XCTAssertEqual(fixture.get(path, .token(fixture.api.tokens.expired)).status, 401)
         XCTAssertEqual(fixture.get("/version", .none).status, 401)
+
+        let stranger = try DemoKubeCertificates.generate()  // signed by another CA: the handshake fails
+        var request = fixture.request(path, .none)
+        request.tls?.clientCertificate = .pem(Array(stranger.clientCertificatePEM.utf8))
+        request.tls?.clientKey = .pem(Array(stranger.clientKeyPEM.utf8))
+        let refused = fixture.fetch([request])[0]
+        XCTAssertEqual(refused.status, -1, refused.text)
     }
 
     func testForbiddenUsersGetRBACsStatus() throws {

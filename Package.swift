@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
@@ -30,9 +34,19 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
         ]),
+        .target(name: "MeshDemoKube", dependencies: [
+            "MeshDemo", "MeshModel",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ]),
         .target(name: "MeshTUI", dependencies: ["MeshModel", "CNCurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "meshtop", dependencies: [
-            "Exposition", "MeshModel", "MeshSources", "MeshKube", "MeshDemo", "MeshTUI", "CMalloc",
+            "Exposition", "MeshModel", "MeshSources", "MeshKube", "MeshDemo", "MeshDemoKube", "MeshTUI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], resources: [.copy("Fixtures")]),
@@ -41,6 +55,9 @@ let package = Package(
         .testTarget(name: "MeshTUITests", dependencies: ["MeshTUI", "MeshModel"], exclude: ["Snapshots"]),
         .testTarget(name: "MeshKubeTests", dependencies: ["MeshKube", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshDemoTests", dependencies: ["MeshDemo", "MeshModel", "Exposition"]),
+        .testTarget(name: "MeshDemoKubeTests", dependencies: [
+            "MeshDemoKube", "MeshDemo", "MeshKube", "MeshSources", "MeshModel", "Exposition",
+        ]),
         .testTarget(name: "MeshtopTests", dependencies: ["MeshModel", "MeshDemo", "Exposition"], resources: [.copy("Fixtures")]),
     ]
 )

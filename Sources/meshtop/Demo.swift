@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MeshDemoKube
 import MeshModel
 import MeshTUI
 
@@ -11,7 +12,10 @@ struct Demo: ParsableCommand {
         discussion: """
         Every simulated pod's proxy is an HTTP server on its own ephemeral port answering /metrics \
         (gzip when asked), /env.json, /ready and /live as linkerd2-proxy's admin server does. Point \
-        meshtop at it with the file --write-targets writes: meshtop --targets-file PATH.
+        meshtop at it with the file --write-targets writes: meshtop --targets-file PATH. With \
+        --kube-api it also serves, over HTTPS, the part of the Kubernetes API meshtop uses (pods, \
+        their watches, namespaces, the pod proxy to each simulated proxy) and writes a kubeconfig for \
+        it: meshtop --kubeconfig PATH, or kubectl --kubeconfig PATH get pods -A.
         """)
 
     @OptionGroup var options: DemoOptions
@@ -25,17 +29,64 @@ struct Demo: ParsableCommand {
     @Option(help: "The window the truth is for.")
     var window = DurationArgument(milliseconds: 10_000)
 
+    @Flag(help: "Also serve the Kubernetes API over HTTPS on 127.0.0.1 and write a kubeconfig for it.")
+    var kubeAPI = false
+
+    @Option(help: ArgumentHelp("Where --kube-api writes its kubeconfig (default: a new temporary directory); "
+        + "its CA, token file and exec plugins go next to it.", valueName: "path"))
+    var kubeconfigOut: String?
+
+    @Option(help: ArgumentHelp("The port of --kube-api (0: any free one).", valueName: "port"))
+    var kubePort: Int?
+
+    func validate() throws {
+        if !kubeAPI, kubeconfigOut != nil || kubePort != nil {
+            throw ValidationError("--kubeconfig-out and --kube-port need --kube-api")
+        }
+        if let kubePort, !(0...65535).contains(kubePort) { throw ValidationError("--kube-port must be 0…65535") }
+    }
+
     func run() throws {
         TerminalSignals.install()
-        let runner = try options.start()
+        let runner = try options.start(kubePort: kubeAPI ? kubePort ?? 0 : nil)
         defer { runner.shutdown() }
         if let writeTargets { try write(runner.targetsFile(), to: writeTargets) }
         if let writeTruth {
             try write(SnapshotJSON.encode(runner.mesh.truth(windowSeconds: window.seconds), source: "demo-truth") + "\n", to: writeTruth)
         }
+        if let kubeAPI = runner.kubeAPI { try announce(kubeAPI, kubeconfig: try kubeconfigOut ?? temporaryKubeconfig()) }
         runner.followScaling()
         Console.error("demo: serving \(runner.targets.count) proxies of \(options.topology) (\(options.scenario)) on 127.0.0.1; Ctrl-C stops")
         while TerminalSignals.pending == nil { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
+    /// Writes the kubeconfig (the server already listens) and says how to use it.
+    private func announce(_ kubeAPI: DemoKubeAPI, kubeconfig: String) throws {
+        let files: DemoKubeconfigFiles
+        do { files = try kubeAPI.writeKubeconfig(to: kubeconfig) } catch {
+            throw UsageError("demo: \(error)")
+        }
+        let path = Self.shellQuoted(files.kubeconfig)
+        Console.error("demo: Kubernetes API at \(kubeAPI.url)")
+        Console.error("demo: kubeconfig \(files.kubeconfig) (contexts: "
+            + DemoKubeconfig.contexts.map { $0.key }.joined(separator: ", ") + ")")
+        Console.error("demo: next: meshtop --kubeconfig \(path)")
+        Console.error("demo:   or: kubectl --kubeconfig \(path) get pods -A")
+    }
+
+    /// `kubeconfig` in a new directory under the system's temporary directory.
+    private func temporaryKubeconfig() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshtop-demo-\(UUID().uuidString.prefix(8))")
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw UsageError("demo: cannot create \(directory.path): \(error.localizedDescription)")
+        }
+        return directory.appendingPathComponent("kubeconfig").path
+    }
+
+    /// `text` as one shell word: as is when it is plain, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+:@%,".contains($0)) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     private func write(_ text: String, to path: String) throws {
@@ -56,8 +107,9 @@ struct DemoOptions: ParsableArguments {
     @Option(help: "Seed of the simulation: the same seed gives the same mesh and traffic.")
     var seed: UInt64 = 1
 
-    func start() throws -> DemoMeshRunner {
-        do { return try DemoMeshRunner(topology: topology, scenario: scenario, seed: seed) } catch {
+    /// Starts the mesh; with a `kubePort` (0 for any free one), the Kubernetes API server too.
+    func start(kubePort: Int? = nil) throws -> DemoMeshRunner {
+        do { return try DemoMeshRunner(topology: topology, scenario: scenario, seed: seed, kubePort: kubePort) } catch {
             throw UsageError("demo: \(error)")
         }
     }

@@ -1,27 +1,34 @@
 import Foundation
 import Synchronization
 import MeshDemo
+import MeshDemoKube
 import MeshModel
 
-/// A demo mesh served on 127.0.0.1: the traffic model, one HTTP server per running pod, and
-/// a thread that starts and stops pods as the scenario scales them.
+/// A demo mesh served on 127.0.0.1: the traffic model, one HTTP server per running pod, a
+/// thread that starts and stops pods as the scenario scales them, and optionally the
+/// Kubernetes API server that lists and watches those pods and proxies to them.
 final class DemoMeshRunner: Sendable {
     let mesh: DemoMesh
+    /// The Kubernetes API server, when asked for.
+    let kubeAPI: DemoKubeAPI?
     private let server: DemoServer
     private let clock: DemoClock
     private let stopping = StopFlag()
 
-    /// Builds the mesh and serves every pod that runs at the start.
-    init(topology: String, scenario: String, seed: UInt64) throws {
+    /// Builds the mesh and serves every pod that runs at the start; with a `kubePort` (0 for an
+    /// ephemeral one), the Kubernetes API server too.
+    init(topology: String, scenario: String, seed: UInt64, kubePort: Int? = nil) throws {
         let mesh = DemoMesh(topology: try DemoTopology.named(topology, seed: seed), scenario: try DemoScenario(name: scenario), seed: seed)
         let clock = DemoClock()
         self.mesh = mesh
         self.clock = clock
         DemoServer.raiseOpenFileLimit()
-        server = DemoServer { proxy, request in
+        let responder: DemoResponder = { proxy, request in
             DemoAdminRoutes.answer(request, metrics: { mesh.metricsBody(proxy, at: clock.seconds()) },
                                    environment: { mesh.environment(proxy) })
         }
+        server = DemoServer(responder: responder)
+        kubeAPI = try kubePort.map { try DemoKubeAPI(mesh: mesh, proxy: responder, port: $0) }
         try reconcile()
     }
 
@@ -44,6 +51,7 @@ final class DemoMeshRunner: Sendable {
             if running && serving[proxy.index] == nil { _ = try server.start(proxy: proxy.index) }
             if !running && serving[proxy.index] != nil { server.stop(proxy: proxy.index) }
         }
+        kubeAPI?.update(running: Set(server.ports.keys))
     }
 
     /// Follows the scenario's scaling once a second on a background thread until `shutdown()`.
@@ -58,6 +66,7 @@ final class DemoMeshRunner: Sendable {
 
     func shutdown() {
         stopping.set()
+        kubeAPI?.shutdown()
         server.shutdown()
     }
 

@@ -1,0 +1,62 @@
+import MeshDemo
+import MeshModel
+
+/// The `Status` objects the API server answers failures with, worded as the real one words them.
+enum DemoKubeStatus {
+    /// A `Status` body: `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",…}`.
+    /// `details` is left out when `nil`; `kind`/`name` within it when `nil`.
+    static func json(code: Int, reason: String, message: String, details: (kind: String?, name: String?)? = nil) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        DemoKubeJSON.header(&w, kind: "Status", apiVersion: "v1", resourceVersion: nil)
+        w.field("status", "Failure")
+        w.field("message", message)
+        w.field("reason", reason)
+        if let details {
+            w.key("details")
+            w.beginObject()
+            if let name = details.name { w.field("name", name) }
+            if let kind = details.kind { w.field("kind", kind) }
+            w.endObject()
+        }
+        w.field("code", code)
+        w.endObject()
+        return w.text
+    }
+
+    /// The response carrying a `Status`.
+    static func response(code: Int, reason: String, message: String, details: (kind: String?, name: String?)? = nil) -> DemoResponse {
+        DemoResponse(status: code, contentType: "application/json",
+                     body: Array(json(code: code, reason: reason, message: message, details: details).utf8), compressible: false)
+    }
+
+    /// 401: no credentials, or ones the server doesn't accept.
+    static let unauthorized = response(code: 401, reason: "Unauthorized", message: "Unauthorized")
+
+    /// 403 as RBAC words it: `pods is forbidden: User "u" cannot list resource "pods" in API group ""
+    /// in the namespace "ns"` (`at the cluster scope` without a namespace); a named object is quoted
+    /// after the resource (`pods "web-…" is forbidden`). `details.kind` is the resource without its
+    /// subresource.
+    static func forbidden(user: String, verb: String, resource: String, namespace: String?, name: String?) -> DemoResponse {
+        let kind = String(resource.prefix { $0 != "/" })
+        let object = name.map { "\(kind) \"\($0)\"" } ?? kind
+        let scope = namespace.map { "in the namespace \"\($0)\"" } ?? "at the cluster scope"
+        return response(code: 403, reason: "Forbidden",
+                        message: "\(object) is forbidden: User \"\(user)\" cannot \(verb) resource \"\(resource)\" in API group \"\" \(scope)",
+                        details: (kind, name))
+    }
+
+    /// 404 for a missing object: `pods "x" not found`.
+    static func notFound(kind: String, name: String) -> DemoResponse {
+        response(code: 404, reason: "NotFound", message: "\(kind) \"\(name)\" not found", details: (kind, name))
+    }
+
+    /// 404 for a path the server doesn't serve.
+    static let noSuchPath = response(code: 404, reason: "NotFound", message: "the server could not find the requested resource",
+                                     details: (nil, nil))
+
+    /// 410 as a watch's `ERROR` event carries it.
+    static func expired(requested: Int, compacted: Int) -> String {
+        json(code: 410, reason: "Expired", message: "too old resource version: \(requested) (\(compacted))")
+    }
+}

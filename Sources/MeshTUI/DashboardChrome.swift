@@ -48,7 +48,9 @@ enum DashboardChrome {
                 segments.append(Segment(text: "cluster \(shown(cluster, min(48, width / 3)))", style: .normal, priority: 2))
             }
         }
-        segments.append(Segment(text: shown(context.source, 30), style: .normal, priority: 1))
+        if context.status.context == nil {  // a context says where the pods come from better
+            segments.append(Segment(text: shown(context.source, 30), style: .normal, priority: 1))
+        }
         segments.append(Segment(text: "ns \(namespace ?? "all")", style: namespace == nil ? .normal : Style(bold: true), priority: 7))
         segments.append(Segment(text: "window \(DashboardContext.duration(state.windowMs))", style: .normal, priority: 4))
         segments.append(Segment(text: "every \(DashboardContext.duration(context.intervalMs))", style: .normal, priority: 3))

@@ -72,7 +72,8 @@ struct Meshtop: ParsableCommand {
             throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code
         }
         throw try LiveView(discover: discover, cluster: cluster, fetcher: fetcher, window: window.milliseconds,
-                           interval: interval.milliseconds, source: source, namespace: scrape.namespace,
+                           interval: interval.milliseconds, source: source,
+                           namespace: cluster?.current.namespaces.namespace ?? scrape.namespace,
                            screen: screen).run().code
     }
 }

@@ -107,9 +107,13 @@ struct DemoOptions: ParsableArguments {
     @Option(help: "Seed of the simulation: the same seed gives the same mesh and traffic.")
     var seed: UInt64 = 1
 
+    @Option(help: "Start this far into the scenario (the events scenario scales up at 2m30s and down at 4m).")
+    var startAt = DurationArgument(milliseconds: 0)
+
     /// Starts the mesh; with a `kubePort` (0 for any free one), the Kubernetes API server too.
     func start(kubePort: Int? = nil) throws -> DemoMeshRunner {
-        do { return try DemoMeshRunner(topology: topology, scenario: scenario, seed: seed, kubePort: kubePort) } catch {
+        do { return try DemoMeshRunner(topology: topology, scenario: scenario, seed: seed, startSeconds: startAt.seconds,
+                                      kubePort: kubePort) } catch {
             throw UsageError("demo: \(error)")
         }
     }

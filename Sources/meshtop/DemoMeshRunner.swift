@@ -15,11 +15,12 @@ final class DemoMeshRunner: Sendable {
     private let clock: DemoClock
     private let stopping = StopFlag()
 
-    /// Builds the mesh and serves every pod that runs at the start; with a `kubePort` (0 for an
-    /// ephemeral one), the Kubernetes API server too.
-    init(topology: String, scenario: String, seed: UInt64, kubePort: Int? = nil) throws {
+    /// Builds the mesh and serves every pod that runs at the start, which is
+    /// `startSeconds` into the scenario; with a `kubePort` (0 for an ephemeral one), the
+    /// Kubernetes API server too.
+    init(topology: String, scenario: String, seed: UInt64, startSeconds: Double = 0, kubePort: Int? = nil) throws {
         let mesh = DemoMesh(topology: try DemoTopology.named(topology, seed: seed), scenario: try DemoScenario(name: scenario), seed: seed)
-        let clock = DemoClock()
+        let clock = DemoClock(startSeconds: startSeconds)
         self.mesh = mesh
         self.clock = clock
         DemoServer.raiseOpenFileLimit()
@@ -93,11 +94,17 @@ final class DemoMeshRunner: Sendable {
     }
 }
 
-/// Seconds since the demo started, on the monotonic clock; shared with the server's threads.
+/// Seconds into the scenario: since the demo started, on the monotonic clock, plus where it
+/// started; shared with the server's threads.
 final class DemoClock: Sendable {
     private let start = ContinuousClock.now
+    private let startSeconds: Double
 
-    func seconds() -> Double { (ContinuousClock.now - start).seconds }
+    init(startSeconds: Double) {
+        self.startSeconds = startSeconds
+    }
+
+    func seconds() -> Double { startSeconds + (ContinuousClock.now - start).seconds }
 }
 
 /// A stop flag shared between threads.

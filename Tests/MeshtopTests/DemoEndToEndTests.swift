@@ -4,24 +4,30 @@ import XCTest
 /// The demo mesh as ground truth: `meshtop demo --scenario steady` serves the proxies and writes
 /// what they should show; `meshtop --once --json` over them must agree.
 final class DemoEndToEndTests: XCTestCase {
-    /// A running `meshtop demo`, stopped with SIGINT in `stop()`.
+    /// A running `meshtop demo`, stopped with SIGINT in `stop()`; with `kubeAPI`, it serves the
+    /// Kubernetes API too, and its kubeconfig is at ``kubeconfig``.
     final class DemoProcess {
         let process = Process()
         let folder: URL
 
-        init(_ arguments: [String]) throws {
+        init(_ arguments: [String], kubeAPI: Bool = false) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("meshtop-demo-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             process.executableURL = MeshtopProcess.binary
             process.arguments = ["demo"] + arguments + ["--write-targets", targets.path, "--write-truth", truth.path]
+                + (kubeAPI ? ["--kube-api", "--kubeconfig-out", kubeconfig.path] : [])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            for _ in 0..<200 where !FileManager.default.fileExists(atPath: truth.path) { Thread.sleep(forTimeInterval: 0.05) }
+            let written = [truth] + (kubeAPI ? [kubeconfig] : [])
+            for _ in 0..<400 where !written.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
 
         var targets: URL { folder.appendingPathComponent("targets.json") }
         var truth: URL { folder.appendingPathComponent("truth.json") }
+        var kubeconfig: URL { folder.appendingPathComponent("kubeconfig") }
 
         func stop() -> Int32 {
             process.interrupt()
@@ -31,12 +37,12 @@ final class DemoEndToEndTests: XCTestCase {
         }
     }
 
-    func document(_ data: Data) throws -> [String: Any] {
+    static func document(_ data: Data) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     /// Rows of a document's `workloads` or `edges`, keyed by their names.
-    func rows(_ doc: [String: Any], _ key: String) -> [String: [String: Any]] {
+    static func rows(_ doc: [String: Any], _ key: String) -> [String: [String: Any]] {
         var result: [String: [String: Any]] = [:]
         for row in doc[key] as? [[String: Any]] ?? [] {
             let name: (Any?) -> String = { ref in
@@ -52,14 +58,14 @@ final class DemoEndToEndTests: XCTestCase {
         let window = 10.0
         let demo = try DemoProcess(["--topology", "emojivoto", "--scenario", "steady", "--window", "10s"])
         defer { XCTAssertEqual(demo.stop(), 0) }
-        let truth = try document(Data(contentsOf: demo.truth))
+        let truth = try Self.document(Data(contentsOf: demo.truth))
         let run = try MeshtopProcess.run(["--once", "--json", "--window", "10s", "--targets-file", demo.targets.path])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let measured = try document(Data(run.stdout.utf8))
+        let measured = try Self.document(Data(run.stdout.utf8))
         let w = try XCTUnwrap(measured["window_seconds"] as? Double)
         XCTAssertEqual(w, window, accuracy: 0.5)
         for key in ["workloads", "edges"] {
-            let expected = rows(truth, key), got = rows(measured, key)
+            let expected = Self.rows(truth, key), got = Self.rows(measured, key)
             XCTAssertEqual(Set(got.keys), Set(expected.keys), key)
             for (name, want) in expected {
                 guard let have = got[name] else { continue }

@@ -97,8 +97,8 @@ struct LiveView {
                 state.press(key, keymap: context.keymap, rows: rows, status: context.status, source: context.source)
                 if let request = state.takeSourceRequest(), let cluster {
                     if let refusal = cluster.carryOut(request) { state.message = refusal }
-                    // Another context watches its own namespace: show all of what it watches.
-                    if case .context = request { state.namespace = nil }
+                    // Another context watches its own namespace: show what it watches.
+                    if case .context = request { state.namespace = cluster.current.namespaces.namespace }
                     context.status = status(problems: [])
                 }
                 if state.paused != before.paused, !state.paused { shown = (latest, trends) }

@@ -58,14 +58,15 @@ final class DemoKubeFixture {
         fetch([request(path, credentials, accept: accept)], totalSeconds: totalSeconds)[0]
     }
 
-    /// Fetches `requests` concurrently with meshtop's fetcher, keeping every body.
+    /// Fetches `requests` concurrently with meshtop's fetcher, keeping every body (an error
+    /// answer's comes whole, in `errorBody`).
     func fetch(_ requests: [FetchRequest], totalSeconds: Int = 10, concurrency: Int = 64) -> [Answer] {
         let fetcher = HTTPFetcher(limits: FetchLimits(maxConcurrent: concurrency, totalTimeoutMs: totalSeconds * 1000))
         var answers = [Answer](repeating: Answer(status: 0, body: []), count: requests.count)
         fetcher.streamEach(requests, receive: { answers[$0].body.append(contentsOf: $1) }) { index, result in
             switch result.error {
             case nil: answers[index].status = 200
-            case .httpStatus(let code): answers[index].status = code
+            case .httpStatus(let code): (answers[index].status, answers[index].body) = (code, result.errorBody)
             case let error?: answers[index].status = -1; answers[index].body = Array("\(error)".utf8)
             }
         }

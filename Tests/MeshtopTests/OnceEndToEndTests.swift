@@ -142,7 +142,8 @@ final class OnceEndToEndTests: XCTestCase {
         let badSD = server.root.appendingPathComponent("bad.json")
         try #"[{"targets": "10.0.0.1:4191"}]"#.write(to: badSD, atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
-            (["--once"], "no targets"),
+            (["--once", "--kubeconfig", "/nonexistent/kc"], "/nonexistent/kc: no such file"),
+            (["--once", "--context", "prod", "x:1"], "--kubeconfig and --context discover pods"),
             (["--once", "--bogus", "x:1"], "Unknown option '--bogus'"),
             (["--once", "--window", "soon", "x:1"], "--window"),
             (["--once", "--targets-file", badSD.path], "bad.json: entry 1"),

@@ -132,7 +132,12 @@ public final class PodWatcher: Sendable {
         var decoder = PodWatchDecoder()
         var next = Next.watchAgain
         var failure: String?
+        var answered = false
         fetcher.streamEach([request], receive: { _, piece in
+            if !answered {  // the watch works: an earlier failure is over
+                answered = true
+                state.withLock { $0.problem = nil }
+            }
             decoder.append(piece)
             var changed = false
             while next == .watchAgain {

@@ -24,7 +24,7 @@ struct KubeBench {
         guard let session else { return }
         defer { session.stop() }
         let first = session.plan()
-        Console.out("discovery: \(first.targets.count) meshed pods listed in \(Self.ms(listing.seconds)) ms "
+        Console.out("discovery: \(first.targets.count) meshed pods listed in \(Self.ms(listing.seconds * 1000)) ms "
             + "(CPU \(Self.ms(Self.cpuMs() - cpu0)) ms)\n")
         for problem in first.problems { Console.out("  problem: \(problem)\n") }
         let round = ScrapeRound(fetcher: HTTPFetcher(limits: limits))

@@ -9,16 +9,18 @@ struct Meshtop: ParsableCommand {
         commandName: "meshtop",
         abstract: "A terminal dashboard for the Linkerd service mesh: golden metrics per workload and per edge, scraped straight from every linkerd2-proxy.",
         usage: """
-        meshtop [options] <target> ...
+        meshtop [options] [--kubeconfig PATH] [--context NAME] [--ns NS | -A]
+          meshtop [options] <target> ...
           meshtop --demo [--topology emojivoto] [--scenario events] [--once [--json]]
           meshtop --once [--json] [--window 10s] [--ns NS | -A] <target> ...
           meshtop inspect <target> [--json]
-          meshtop demo [--topology T] [--scenario S] [--write-targets PATH] [--write-truth PATH]
+          meshtop demo [--topology T] [--scenario S] [--write-targets PATH] [--write-truth PATH] [--kube-api --kubeconfig-out PATH]
           meshtop bench [--bytes N] [--runs N]
         """,
         discussion: """
-        Targets are proxy admin endpoints (port 4191): URLs (http://, https://, file://), host:port, \
-        or saved /metrics files. 'meshtop inspect --help', 'meshtop demo --help' and 'meshtop bench --help' explain the \
+        Without targets, meshtop finds the meshed pods through the Kubernetes API of your kubeconfig \
+        (as kubectl does) and scrapes them through the API server. Targets are proxy admin \
+        endpoints (port 4191): URLs (http://, https://, file://), host:port, or saved /metrics files. 'meshtop inspect --help', 'meshtop demo --help' and 'meshtop bench --help' explain the \
         subcommands. Exit codes: 0 all targets scraped, 1 some failed, 2 usage or configuration \
         error, 3 nothing could be scraped.
         """,

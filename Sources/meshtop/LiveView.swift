@@ -57,7 +57,7 @@ struct LiveView {
     /// away (then it returns true). It draws only after a new snapshot, a key or a resize.
     private func show(on terminal: TerminalSession, scraper: ScrapeThread) -> Bool {
         let glyphs = screen.ascii ? Glyphs.ascii : terminal.glyphs
-        var context = DashboardContext(source: source, intervalMs: interval, glyphs: glyphs)
+        var context = DashboardContext(source: source, intervalMs: interval, glyphs: glyphs, status: status(problems: []))
         var state = DashboardState(windowMs: window, intervalMs: interval, namespace: namespace)
         var trends = Trends()
         var latest: Snapshot?

@@ -33,9 +33,9 @@ public final class KubeSource: Sendable {
         _ = watcher.waitForFirstAnswer(timeoutMs: timeoutMs)
     }
 
-    /// Stops discovery.
-    public func stop() {
-        watcher.stop()
+    /// Stops discovery, waiting up to `waitingMs` for it to end (see ``PodWatcher/stop(waitingMs:)``).
+    public func stop(waitingMs: Int = 0) {
+        watcher.stop(waitingMs: waitingMs)
     }
 
     /// The next round: the scrapeable pods as of now, requested with the credentials of now.

@@ -26,6 +26,7 @@ public final class PodWatcher: Sendable {
     private let limits: FetchLimits
     private let state = Mutex(State())
     private let stopping = Atomic<Bool>(false)
+    private let running = Atomic<Bool>(false)
 
     /// A watcher of `selection` through `client`, its requests bounded by `limits` (a watch
     /// itself runs for ``PodRequests/watchSeconds``).
@@ -40,12 +41,21 @@ public final class PodWatcher: Sendable {
 
     /// Starts the watch thread.
     public func start() {
-        Thread { [self] in run() }.start()
+        running.store(true, ordering: .releasing)
+        Thread { [self] in
+            run()
+            running.store(false, ordering: .releasing)
+        }.start()
     }
 
-    /// Asks the thread to stop; it does within a second, without waiting for the watch to end.
-    public func stop() {
+    /// Asks the thread to stop, which it does within a second (its requests in flight are
+    /// abandoned), and waits up to `waitingMs` for it to end: a process must not exit while
+    /// the thread is inside libcurl and OpenSSL, whose exit handlers free what it uses.
+    public func stop(waitingMs: Int = 0) {
         stopping.store(true, ordering: .relaxed)
+        for _ in 0..<(waitingMs / 10) where running.load(ordering: .acquiring) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     /// Waits until the first list has been answered (or failed), at most `timeoutMs`.
@@ -92,7 +102,7 @@ public final class PodWatcher: Sendable {
         let described = client.describe(.list, .pods, namespace: namespace)
         let outcome = Result { () throws -> (PodSet, [String]?) in
             let endpoint = try client.endpoint()
-            let result = fetcher.fetchAll([endpoint.request(PodRequests.list(selection))])[0]
+            let result = get(endpoint.request(PodRequests.list(selection)), fetcher)
             let namespaces = listNamespaces(endpoint, fetcher)
             if let problem = client.problem(result, described, namespaces: namespaces ?? []) { throw problem }
             let pods = PodSet(list: try PodList.decode(Data(result.body ?? [])))
@@ -116,8 +126,17 @@ public final class PodWatcher: Sendable {
 
     /// The cluster's namespaces, sorted; `nil` when they can't be listed (RBAC may allow pods only).
     private func listNamespaces(_ endpoint: KubeEndpoint, _ fetcher: HTTPFetcher) -> [String]? {
-        let result = fetcher.fetchAll([endpoint.request(PodRequests.namespaces)])[0]
+        let result = get(endpoint.request(PodRequests.namespaces), fetcher)
         return result.body.flatMap { try? JSONDecoder().decode(NamespaceList.self, from: Data($0)) }?.names
+    }
+
+    /// `GET`s `request`, given up as soon as the watcher stops; a success's body is collected.
+    private func get(_ request: FetchRequest, _ fetcher: HTTPFetcher) -> FetchResult {
+        var body: [UInt8] = []
+        var outcome = FetchResult(request: request, result: .failure(.other("stopped")), durationMs: 0, startedAt: Date())
+        fetcher.streamEach([request], receive: { body.append(contentsOf: $1) }, stopped: { stopped }) { outcome = $1 }
+        if outcome.error == nil { outcome.result = .success(body) }
+        return outcome
     }
 
     /// Watches from `pods`' version, publishing each change, until the watch ends.

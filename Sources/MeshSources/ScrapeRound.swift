@@ -13,14 +13,14 @@ public struct ScrapeRound {
         self.fetcher = fetcher
     }
 
-    /// Scrapes a plan's targets as it says (see ``scrape(_:requests:at:into:adjust:)``); `adjust`
-    /// runs after the plan's own explanation.
+    /// Scrapes a plan's targets as it says (see ``scrape(_:requests:at:into:adjust:stopped:)``);
+    /// `adjust` runs after the plan's own explanation.
     public func scrape(_ plan: ScrapePlan, at timestampMs: Int64, into mesh: inout MeshWindow,
-                       adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in }) {
-        scrape(plan.targets, requests: plan.requests, at: timestampMs, into: &mesh) { result, health in
+                       adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in }, stopped: () -> Bool = { false }) {
+        scrape(plan.targets, requests: plan.requests, at: timestampMs, into: &mesh, adjust: { result, health in
             plan.explain(result, &health)
             adjust(result, &health)
-        }
+        }, stopped: stopped)
     }
 
     /// Fetches all targets and records each scrape in `mesh`, stamped `timestampMs`: the
@@ -31,15 +31,18 @@ public struct ScrapeRound {
     ///   - requests: how to fetch each target (credentials, TLS), in the same order; by default
     ///     a plain `GET` of its URL.
     ///   - adjust: may amend a target's health, knowing its fetch's result, before it is recorded.
+    ///   - stopped: asked at least once a second; once true, the round is abandoned (the process
+    ///     is about to exit).
     public func scrape(_ targets: [ScrapeTarget], requests: [FetchRequest]? = nil, at timestampMs: Int64,
-                       into mesh: inout MeshWindow, adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in }) {
+                       into mesh: inout MeshWindow, adjust: (FetchResult, inout TargetHealth) -> Void = { _, _ in },
+                       stopped: () -> Bool = { false }) {
         var pending = [ProxyHistory.PendingScrape?](repeating: nil, count: targets.count)
         let requests = requests ?? targets.map { FetchRequest(url: $0.url) }
         precondition(requests.count == targets.count, "one request per target")
         fetcher.streamEach(requests, receive: { index, piece in
             if pending[index] == nil { pending[index] = mesh.begin(targets[index]) }
             mesh.feed(targets[index], piece, into: &pending[index]!)
-        }, { index, result in
+        }, stopped: stopped, { index, result in
             let target = targets[index]
             var health = TargetHealth(
                 url: target.url, pod: target.pod, workload: target.workload,

@@ -28,6 +28,8 @@ final class KubeSession: Sendable {
     private let limits: FetchLimits
     private let credentials = ExecCredentialCache()
     private let source: Mutex<KubeSource>
+    /// Sources switched away from, stopping.
+    private let retired = Mutex<[KubeSource]>([])
 
     /// Resolves the cluster as kubectl would and starts discovering its pods, waiting briefly
     /// for the first list.
@@ -82,9 +84,10 @@ final class KubeSession: Sendable {
                                  namespaces: namespaces, limits: limits))
     }
 
-    /// Stops discovery.
+    /// Stops discovery and waits (up to 2 s each) for it to let go of libcurl, before the
+    /// process exits.
     func stop() {
-        current.stop()
+        for source in retired.withLock({ $0 }) + [current] { source.stop(waitingMs: 2000) }
     }
 
     private func replace(with next: KubeSource) {
@@ -93,6 +96,7 @@ final class KubeSession: Sendable {
             return source
         }
         old.stop()
+        retired.withLock { $0.append(old) }
         next.start(waitingMs: 0)
     }
 

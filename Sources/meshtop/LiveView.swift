@@ -43,7 +43,7 @@ struct LiveView {
         let hungUp = show(on: terminal, scraper: scraper)
         scraper.stop()
         terminal.restore()
-        scraper.waitUntilDone(timeoutMs: 1000)
+        scraper.waitUntilDone(timeoutMs: 2000)  // a round in flight is abandoned within a second
         if let sig = TerminalSignals.pending ?? (hungUp ? SIGHUP : nil) { throw ExitCode(128 + sig) }
         return .allScraped
     }
@@ -146,7 +146,8 @@ private final class ScrapeThread: Sendable {
         windowMs.store(ms, ordering: .relaxed)
     }
 
-    /// Waits up to `timeoutMs` for the thread to finish; a slow transfer is not waited out.
+    /// Waits up to `timeoutMs` for the thread to finish (after `stop()`, a round in flight is
+    /// abandoned within a second).
     func waitUntilDone(timeoutMs: Int) {
         for _ in 0..<(timeoutMs / 10) where !done.load(ordering: .acquiring) {
             Thread.sleep(forTimeInterval: 0.01)
@@ -168,7 +169,7 @@ private final class ScrapeThread: Sendable {
             mesh.windowMs = window
             let plan = discover()
             mesh.track(plan.targets)
-            round.scrape(plan, at: t, into: &mesh)
+            round.scrape(plan, at: t, into: &mesh, stopped: { stopped })
             let since = covered ?? t
             (covered, last) = (since, t)
             // Until a whole window is covered, rates are over the time there is data for.

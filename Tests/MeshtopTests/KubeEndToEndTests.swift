@@ -88,6 +88,29 @@ final class KubeEndToEndTests: XCTestCase {
         }
     }
 
+    /// A kubeconfig that doesn't trust the server, and one whose server is down: each says so, and
+    /// meshtop exits cleanly (libcurl and OpenSSL still working on the discovery thread when the
+    /// process exits would crash it).
+    func testAnUntrustedOrUnreachableServerIsNamed() throws {
+        let demo = try demo()
+        let original = try String(contentsOf: demo.kubeconfig, encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let variants = [
+            ("untrusted", lines.filter { !$0.contains("certificate-authority-data") }.joined(separator: "\n"),
+             "certificate problem with the API server"),
+            ("down", original.replacingOccurrences(of: #"https://127\.0\.0\.1:[0-9]+"#, with: "https://127.0.0.1:1",
+                                                   options: .regularExpression),
+             "cannot reach the API server https://127.0.0.1:1: connection refused"),
+        ]
+        for (name, text, says) in variants {
+            let path = demo.folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try MeshtopProcess.run(["--kubeconfig", path, "--once", "--window", "1s"])
+            XCTAssertEqual(run.status, 3, "\(name): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(says), "\(name): \(run.stderr)")
+        }
+    }
+
     /// The events scenario scales one workload up at 2:30 and down at 4:00: a run across either
     /// moment scrapes the pod that came, and leaves out the one that went.
     func testPodChurnDuringTheRunIsFollowed() throws {

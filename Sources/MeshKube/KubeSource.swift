@@ -12,7 +12,7 @@ public final class KubeSource: Sendable {
     private let route: PodScrapeRoute
 
     /// A source over `namespaces` of `client`'s cluster; discovery's requests are bounded by
-    /// `limits`. Nothing happens until ``start()``.
+    /// `limits`. Nothing happens until ``start(waitingMs:)``.
     public init(client: KubeClient, namespaces: NamespaceSelection, limits: FetchLimits) {
         self.client = client
         watcher = PodWatcher(client: client, namespaces: namespaces, limits: limits)

@@ -158,7 +158,7 @@ final class CurlTransfer {
 
     /// The outcome of the transfer libcurl reported done with `code`; takes the body (empty
     /// when it was streamed). The body of an HTTP error answer is left in ``body`` for
-    /// ``takeErrorBody()``.
+    /// ``takeBody()``.
     func outcome(code: CURLcode, url: String) -> Result<[UInt8], FetchError> {
         if code != CURLE_OK {
             return .failure(.fromCurl(code: code, detail: errorDetail, url: url, bodyLimit: bodyLimit,

@@ -50,7 +50,7 @@ struct OnceReport {
     /// nothing to scrape is as bad as nothing scraped.
     static func report(_ snapshot: Snapshot) -> MeshtopExit {
         let targets = snapshot.targets
-        for problem in snapshot.problems { Console.error(problem) }
+        for problem in snapshot.problems { Console.error(StatTable.display(problem)) }
         if targets.isEmpty && !snapshot.problems.isEmpty { return .nothingScraped }
         let failed = targets.filter { !$0.ok }
         for t in targets where t.parseErrors > 0 {

@@ -8,8 +8,8 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev libcurl4-openssl-dev python3
 # The tests also check the demo's output with promtool (Debian's prometheus package), fetch with curl
-# drive the full-screen view in tmux, and make TLS certificates with openssl.
-TEST_PACKAGES := prometheus curl tmux openssl
+# drive the full-screen view in tmux, make TLS certificates with openssl, and render --format dot with graphviz.
+TEST_PACKAGES := prometheus curl tmux openssl graphviz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS ?= --demo
 

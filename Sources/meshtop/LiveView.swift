@@ -36,7 +36,7 @@ struct LiveView {
             terminal = try TerminalSession(theme: theme, colorsAllowed: screen.colorsAllowed, mouse: screen.mouse)
         } catch let unavailable as TerminalUnavailable {
             Console.error(unavailable.warning)
-            return OnceReport(discover: discover, fetcher: fetcher, window: window, source: source).run(json: false)
+            return OnceReport(discover: discover, fetcher: fetcher, window: window, source: source).run(.table)
         }
         let scraper = ScrapeThread(discover: discover, limits: fetcher.limits, windowMs: window, intervalMs: interval)
         scraper.start()

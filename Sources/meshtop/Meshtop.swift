@@ -12,7 +12,7 @@ struct Meshtop: ParsableCommand {
         meshtop [options] [--kubeconfig PATH] [--context NAME] [--ns NS | -A]
           meshtop [options] <target> ...
           meshtop --demo [--topology emojivoto] [--scenario events] [--once [--json]]
-          meshtop --once [--json] [--window 10s] [--ns NS | -A] <target> ...
+          meshtop --once [--json | --format dot|mermaid] [--window 10s] [--ns NS | -A] <target> ...
           meshtop inspect <target> [--json]
           meshtop demo [--topology T] [--scenario S] [--write-targets PATH] [--write-truth PATH] [--kube-api --kubeconfig-out PATH]
           meshtop bench [--bytes N] [--runs N]
@@ -43,6 +43,9 @@ struct Meshtop: ParsableCommand {
     @Flag(help: "With --once: print one JSON document (schema meshtop/v1, see docs/json-schema.md).")
     var json = false
 
+    @Option(help: "With --once: table, json (as --json), dot (the call graph for Graphviz) or mermaid (for Markdown).")
+    var format: ReportFormat?
+
     @Option(help: "Window that rates and latency quantiles are computed over (e.g. 10s, 1m).")
     var window = DurationArgument(milliseconds: 10_000)
 
@@ -51,6 +54,8 @@ struct Meshtop: ParsableCommand {
 
     func validate() throws {
         if json && !once { throw ValidationError("--json needs --once (the live view is a screen).") }
+        if format != nil && !once { throw ValidationError("--format needs --once (the live view is a screen).") }
+        if json, let format, format != .json { throw ValidationError("--json prints JSON: leave it out with --format \(format.rawValue).") }
         if window.milliseconds < 1000 { throw ValidationError("--window must be at least 1s.") }
         if demo && scrape.namesTargets { throw ValidationError("--demo brings its own targets: leave out targets and --targets-file.") }
         if (demo || scrape.namesTargets) && kube.namesCluster {
@@ -71,7 +76,7 @@ struct Meshtop: ParsableCommand {
         let source = runner.map { _ in "demo:\(demoOptions.topology)" } ?? cluster?.description ?? scrape.sourceDescription
         let fetcher = HTTPFetcher(limits: scrape.limits)
         if once {
-            throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(json: json).code
+            throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(format ?? (json ? .json : .table)).code
         }
         throw try LiveView(discover: discover, cluster: cluster, fetcher: fetcher, window: window.milliseconds,
                            interval: interval.milliseconds, source: source,

@@ -14,10 +14,10 @@ struct OnceReport {
     /// What the JSON `source` key says the targets came from.
     var source: String
 
-    /// Prints the table or JSON document; returns the exit status the scrape health calls for.
-    func run(json: Bool) -> MeshtopExit {
+    /// Prints the table, JSON document or graph; returns the exit status the scrape health calls for.
+    func run(_ format: ReportFormat) -> MeshtopExit {
         let snapshot = measure()
-        Console.out(json ? SnapshotJSON.encode(snapshot, source: source) + "\n" : StatTable.render(snapshot))
+        Console.out(format.render(snapshot, source: source))
         return Self.report(snapshot)
     }
 

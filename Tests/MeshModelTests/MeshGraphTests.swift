@@ -44,3 +44,27 @@ final class MeshGraphTests: XCTestCase {
         XCTAssertEqual(graph.edges.count, 4)
     }
 }
+
+/// `f` in the Graph view: a node and what lies within N calls of it.
+final class MeshGraphNeighbourhoodTests: XCTestCase {
+    /// a → b → c → d, and e → c.
+    private func chain() -> MeshGraph {
+        let names = ["a", "b", "c", "d", "e"]
+        return MeshGraph(nodes: names.map { .init(id: WorkloadRef(namespace: "ns", kind: "deployment", name: $0), role: .workload) },
+                         edges: [(0, 1), (1, 2), (2, 3), (4, 2)].map { .init(from: $0, to: $1, metrics: GoldenMetrics(), mtls: true) })
+    }
+
+    private func names(_ graph: MeshGraph) -> [String] { graph.nodes.map(\.id.name) }
+
+    func testHopsReachBothWays() {
+        let b = WorkloadRef(namespace: "ns", kind: "deployment", name: "b")
+        XCTAssertEqual(names(chain().neighbourhood(of: b, hops: 0)), ["b"])
+        XCTAssertEqual(names(chain().neighbourhood(of: b, hops: 1)), ["a", "b", "c"])
+        let two = chain().neighbourhood(of: b, hops: 2)
+        XCTAssertEqual(names(two), ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(two.edges.count, 4, "edges among the kept nodes, renumbered")
+        let one = chain().neighbourhood(of: b, hops: 1)
+        XCTAssertEqual(one.edges.map { "\(one.nodes[$0.from].id.name)>\(one.nodes[$0.to].id.name)" }, ["a>b", "b>c"])
+        XCTAssertEqual(chain().neighbourhood(of: WorkloadRef(namespace: "x", kind: "y", name: "z"), hops: 1), chain())
+    }
+}

@@ -57,6 +57,11 @@ struct GraphLineRaster {
         }
     }
 
+    /// Counts cell `i` as used by one more line, so a label avoids it.
+    mutating func claimCell(_ i: Int) {
+        users[i] += 1
+    }
+
     private mutating func mark(_ i: Int, severity level: Severity, dashed dash: Bool) {
         users[i] += 1
         severity[i] = max(severity[i], level)

@@ -21,13 +21,14 @@ struct GraphLayering {
     init(_ topology: GraphTopology, previous: GraphLayout?) {
         let n = topology.nodes.count
         let links = topology.links
-        let prior = previous.map(Self.priorPlaces) ?? [:]
+        var prior = previous.map(Self.priorPlaces) ?? [:]
         let back = Self.backLinks(n: n, links: links)
         reversed = back
         let dagLinks = links.indices.filter { links[$0].from != links[$0].to }.map { i in
             back[i] ? (links[i].to, links[i].from, i) : (links[i].from, links[i].to, i)
         }
-        let nodeLayer = Self.layers(n: n, dagLinks: dagLinks, seed: topology.nodes.map { prior[.node($0)]?.layer })
+        let (nodeLayer, shift) = Self.layers(n: n, dagLinks: dagLinks, seed: topology.nodes.map { prior[.node($0)]?.layer })
+        if shift != 0 { prior = Self.shifted(prior, by: shift) }
         layer = nodeLayer
         keys = topology.nodes.map { GraphLayout.ItemKey.node($0) }
         chains = Array(repeating: [], count: links.count)
@@ -75,7 +76,8 @@ struct GraphLayering {
 
     /// Longest-path layers, each node at least at its `seed` (its previous layer); a source is
     /// pulled right next to its first callee, and new sources go left of old callees.
-    private static func layers(n: Int, dagLinks: [(Int, Int, Int)], seed: [Int?]) -> [Int] {
+    /// Also returns how far every layer moved right so that the leftmost is 0.
+    private static func layers(n: Int, dagLinks: [(Int, Int, Int)], seed: [Int?]) -> (layers: [Int], shift: Int) {
         var succ = Array(repeating: [Int](), count: n), indegree = Array(repeating: 0, count: n)
         for (u, v, _) in dagLinks {
             succ[u].append(v)
@@ -99,7 +101,19 @@ struct GraphLayering {
             layer[u] = max(layer[u], succ[u].map { layer[$0] }.min()! - 1)
         }
         let lowest = layer.min() ?? 0
-        return layer.map { $0 - lowest }
+        return (layer.map { $0 - lowest }, -lowest)
+    }
+
+    /// `places` with every layer `shift` further right.
+    private static func shifted(_ places: [GraphLayout.ItemKey: (layer: Int, position: Int)], by shift: Int)
+        -> [GraphLayout.ItemKey: (layer: Int, position: Int)] {
+        var moved: [GraphLayout.ItemKey: (layer: Int, position: Int)] = [:]
+        for (key, place) in places {
+            var key = key
+            if case .bend(let from, let to, let l) = key { key = .bend(from: from, to: to, layer: l + shift) }
+            moved[key] = (place.layer + shift, place.position)
+        }
+        return moved
     }
 
     /// Where each item of `previous` was: its layer and its position in the layer.

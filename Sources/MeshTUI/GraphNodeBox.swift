@@ -8,8 +8,8 @@ import MeshModel
 enum GraphNodeBox {
     /// The box's height: borders, the name and the health line.
     static let height = 4
-    /// Inner widths: room for `12.0rps 99.5%`, and at most this much of a name.
-    static let minimumInner = 13
+    /// Inner widths: room for `▼ 12.0rps 99.5%`, and at most this much of a name.
+    static let minimumInner = 15
     static let maximumInner = 22
 
     /// The name line of `node`, untruncated.

@@ -37,6 +37,19 @@ public struct Glyphs: Hashable, Sendable {
     /// After the header of the column a table is sorted by: ascending, descending.
     public var sortedUp: String
     public var sortedDown: String
+    /// The call graph's lines, indexed by the directions they join: left 1, right 2, up 4,
+    /// down 8 (so 3 is `─`, 10 is `┌`, 15 is `┼`); index 0 is blank.
+    public var lines: [String]
+    /// The graph's dashed lines, horizontal then vertical: edges without mTLS and the boxes of
+    /// peers outside the mesh.
+    public var dashes: [String]
+    /// The graph's arrowheads, pointing left, right, up and down.
+    public var arrowheads: [String]
+    /// Before the name of a peer outside the mesh, and of the unmeshed clients of a workload.
+    public var externalPeer: String
+    public var unmeshedClients: String
+    /// On a graph edge that is not mTLS-secured (on a failing one: ``failed``).
+    public var plaintext: String
 
     /// Unicode symbols that every UTF-8 terminal font has: arrows, marks, block elements and
     /// the two light box-drawing lines of a chart's axis.
@@ -45,7 +58,10 @@ public struct Glyphs: Hashable, Sendable {
                                        heights: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
                                        barFills: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
                                        noData: "·", atMost: "≤", marker: "◂", axis: "│", axisTick: "┤",
-                                       sortedUp: "▲", sortedDown: "▼")
+                                       sortedUp: "▲", sortedDown: "▼",
+                                       lines: [" ", "─", "─", "─", "│", "┘", "└", "┴", "│", "┐", "┌", "┬", "│", "┤", "├", "┼"],
+                                       dashes: ["┄", "┆"], arrowheads: ["◀", "▶", "▲", "▼"], externalPeer: "⇢",
+                                       unmeshedClients: "?", plaintext: "○")
     /// Plain ASCII, for terminals without a UTF-8 locale.
     ///
     /// Its heights rise from the baseline (`_`) to a full cell (`#`); a missing value is blank,
@@ -54,13 +70,16 @@ public struct Glyphs: Hashable, Sendable {
                                      failed: "x", cut: "~", ellipsis: "...", separator: " | ",
                                      heights: ["_", ".", "-", "=", "*", "#"], barFills: ["#"],
                                      noData: " ", atMost: "<=", marker: "<", axis: "|", axisTick: "+",
-                                     sortedUp: "^", sortedDown: "v")
+                                     sortedUp: "^", sortedDown: "v",
+                                     lines: [" ", "-", "-", "-", "|", "+", "+", "+", "|", "+", "+", "+", "|", "+", "+", "+"],
+                                     dashes: [".", ":"], arrowheads: ["<", ">", "^", "v"], externalPeer: "ext",
+                                     unmeshedClients: "?", plaintext: "~")
 
     /// Every symbol in the set, for checks such as "ASCII only".
     public var all: [String] {
         [arrow, focus, secured, insecure, lowSuccess, failed, cut, ellipsis, separator, noData, atMost, marker, axis, axisTick,
          sortedUp, sortedDown]
-            + heights + barFills
+            + heights + barFills + lines + dashes + arrowheads + [externalPeer, unmeshedClients, plaintext]
     }
 
     /// The Unicode set when the character encoding named by `codeset` (from

@@ -66,10 +66,11 @@ enum DashboardChrome {
     /// right where the selection is among the rows (`12/340`) and the filter.
     static func drawTabs(_ state: DashboardState, rows: DashboardRows, glyphs: Glyphs, y: Int, into grid: inout CellGrid) {
         var x = 0
+        let tabs = DashboardPage.allCases.enumerated().map { " \($0 + 1) \($1.title) " }
+        let gap = tabs.reduce(tabs.count - 1) { $0 + CharacterWidth.of($1) } <= grid.width ? 1 : 0
         for (i, page) in DashboardPage.allCases.enumerated() {
             let current = page == state.page && state.detail == nil
-            x = grid.put(" \(i + 1) \(page.title) ", x: x, y: y, style: current ? Style(.header, bold: true, reverse: true) : .normal)
-            x += 1
+            x = grid.put(tabs[i], x: x, y: y, style: current ? Style(.header, bold: true, reverse: true) : .normal) + gap
         }
         if let detail = state.detail {
             x = grid.put(" \(glyphs.focus) \(StatTable.display(DashboardColumns.name(detail))) ", x: x, y: y,
@@ -77,7 +78,7 @@ enum DashboardChrome {
         }
         var right: [String] = []
         if state.failedOnly, state.page == .pods { right.append("failed only") }
-        if !state.filter.isEmpty { right.append("/\(StatTable.display(state.filter))") }
+        if !state.filter.isEmpty, state.page != .graph { right.append("/\(StatTable.display(state.filter))") }
         if state.detail == nil, rows.count > 0 { right.append("\(min(state.table.selected + 1, rows.count))/\(rows.count)") }
         let text = right.joined(separator: "  ")
         let start = grid.width - CharacterWidth.of(text)
@@ -110,6 +111,11 @@ enum DashboardChrome {
         case .command(let text):
             let x = grid.put(":" + StatTable.display(text), x: 0, y: y, style: Style(bold: true))
             grid.put("_", x: x, y: y, style: Style(bold: true))
+            return
+        case .find(let text):
+            let x = grid.put("find /" + StatTable.display(text), x: 0, y: y, style: Style(bold: true))
+            grid.put("_", x: x, y: y, style: Style(bold: true))
+            grid.put("  Enter go (again: next)  Esc cancel", x: min(grid.width, x + 1), y: y, style: Style(.dim))
             return
         case nil:
             break

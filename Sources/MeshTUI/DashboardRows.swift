@@ -32,6 +32,8 @@ public struct DashboardRows: Sendable {
         case workloads([WorkloadRow])
         case edges([EdgeStats])
         case pods([PodRow])
+        /// The Graph page's nodes, laid out.
+        case graph(GraphScene)
     }
 
     public let table: Table
@@ -49,6 +51,7 @@ public struct DashboardRows: Sendable {
         case .workloads(let rows): rows.count
         case .edges(let rows): rows.count
         case .pods(let rows): rows.count
+        case .graph(let scene): scene.graph.nodes.count
         }
     }
 
@@ -59,6 +62,7 @@ public struct DashboardRows: Sendable {
         case .workloads(let rows): return .workload(rows[index].stats.workload)
         case .edges(let rows): return .edge(rows[index].src, rows[index].dst)
         case .pods(let rows): return .target(rows[index].stats.url)
+        case .graph(let scene): return .workload(scene.graph.nodes[index].id)
         }
     }
 
@@ -68,6 +72,7 @@ public struct DashboardRows: Sendable {
         case (.workloads(let rows), .workload(let ref)): rows.firstIndex { $0.stats.workload == ref }
         case (.edges(let rows), .edge(let src, let dst)): rows.firstIndex { $0.src == src && $0.dst == dst }
         case (.pods(let rows), .target(let url)): rows.firstIndex { $0.stats.url == url }
+        case (.graph(let scene), .workload(let ref)): scene.index(of: ref)
         default: nil
         }
     }
@@ -79,11 +84,17 @@ public struct DashboardRows: Sendable {
         case .workloads(let rows): return rows[index].stats.workload
         case .edges(let rows): return rows[index].dst
         case .pods(let rows): return rows[index].stats.workload
+        case .graph(let scene):
+            let node = scene.graph.nodes[index]
+            return node.metrics != nil && [.workload, .otherNamespace].contains(node.role) ? node.id : nil
         }
     }
 
     /// The rows of `state`'s page for `snapshot` (none before the first), with trends from `trends`.
-    public init(_ snapshot: Snapshot?, trends: Trends, state: DashboardState, glyphs: Glyphs, visible: Int) {
+    /// The Graph page is laid out for a screen `width` cells wide, reusing `graphLayout` (the
+    /// last one shown) to keep it stable.
+    public init(_ snapshot: Snapshot?, trends: Trends, state: DashboardState, glyphs: Glyphs, visible: Int,
+                width: Int = 80, graphLayout previous: GraphLayout? = nil) {
         let filter = RowFilter(state.shownFilter)
         if case .invalid(let reason) = filter { filterProblem = reason } else { filterProblem = nil }
         let sort = state.tables[state.page]!
@@ -125,7 +136,17 @@ public struct DashboardRows: Sendable {
             let columns = DashboardColumns.pods(glyphs)
             table = .pods(Self.sorted(rows, columns, sort))
             sortable = columns.indices.filter { columns[$0].sort != nil }
+        case .graph:
+            table = .graph(GraphScene(snapshot, state: state, glyphs: glyphs, area: GraphPageView.area(width: width, visible: visible),
+                                      previous: previous))
+            sortable = []
         }
+    }
+
+    /// The Graph page's layout, when these are its rows.
+    public var graphLayout: GraphLayout? {
+        if case .graph(let scene) = table { return scene.layout }
+        return nil
     }
 
     /// The column a page's table is sorted by at first: by name (Pods: failed scrapes first).
@@ -142,6 +163,7 @@ public struct DashboardRows: Sendable {
         case .workloads: return first(DashboardColumns.workloads(.ascii))
         case .edges: return first(DashboardColumns.edges(.ascii))
         case .pods: return first(DashboardColumns.pods(.ascii))
+        case .graph: return false
         }
     }
 

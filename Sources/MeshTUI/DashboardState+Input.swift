@@ -8,12 +8,13 @@ extension DashboardState {
     }
 
     /// A key while a line is being typed: printable characters add to it, Backspace takes
-    /// the last one off, Enter applies it, Esc drops it.
+    /// the last one off, Enter applies it, Esc drops it. A node being found is selected as
+    /// its name is typed; Enter on the text found last goes on to the next match.
     mutating func type(_ key: Key, rows: DashboardRows, status: SourceStatus, source: String?) {
         guard let line = input else { return }
         var text: String
         switch line {
-        case .filter(let t), .command(let t): text = t
+        case .filter(let t), .command(let t), .find(let t): text = t
         }
         switch key {
         case .character(let c):
@@ -26,12 +27,25 @@ extension DashboardState {
             return
         case .enter:
             input = nil
-            if case .filter = line { applyFilter(text) } else { run(command: text, rows: rows, status: status, source: source) }
+            switch line {
+            case .filter: applyFilter(text)
+            case .command: run(command: text, rows: rows, status: status, source: source)
+            case .find:
+                find(text, next: text == graph.lastFind, rows: rows)
+                graph.lastFind = text
+            }
             return
         default:
             return
         }
-        if case .filter = line { input = .filter(text) } else { input = .command(text) }
+        switch line {
+        case .filter: input = .filter(text)
+        case .command: input = .command(text)
+        case .find:
+            input = .find(text)
+            find(text, next: false, rows: rows)
+            if message != nil { message = nil }  // no match yet: the line being typed says so
+        }
     }
 
     /// Applies `text` as the filter, unless it is a regular expression that doesn't compile.
@@ -45,7 +59,7 @@ extension DashboardState {
     }
 
     /// Runs a `:` command: `ctx`, `ctx NAME`, `ns`, `ns NAME`, `ns -A` (or `ns all`),
-    /// `problems`, `workloads`, `edges`, `pods`, `window 30s`, `help`, `q`.
+    /// `problems`, `workloads`, `edges`, `pods`, `graph`, `window 30s`, `help`, `q`.
     mutating func run(command: String, rows: DashboardRows, status: SourceStatus, source: String?) {
         let words = command.split(separator: " ").map(String.init)
         guard let verb = words.first else { return }
@@ -57,6 +71,7 @@ extension DashboardState {
         case "workloads", "wl", "deploy", "1": apply(.show(.workloads), rows: rows)
         case "edges", "ed", "2": apply(.show(.edges), rows: rows)
         case "pods", "po", "3": apply(.show(.pods), rows: rows)
+        case "graph", "gr", "4": apply(.show(.graph), rows: rows)
         case "window", "w":
             guard let text = argument, let ms = DashboardContext.parseDuration(text) else {
                 message = ":window needs a duration, e.g. :window 1m"
@@ -66,7 +81,7 @@ extension DashboardState {
         case "help", "h": showingHelp = true
         case "q", "quit", "q!": apply(.quit, rows: rows)
         default:
-            message = "unknown command :\(StatTable.display(verb)) (try :ctx, :ns, :pods, :problems, :window 1m, :q)"
+            message = "unknown command :\(StatTable.display(verb)) (try :ctx, :ns, :pods, :graph, :problems, :window 1m, :q)"
         }
     }
 }

@@ -1,8 +1,8 @@
 import MeshModel
 
-/// The dashboard's views of the mesh, switched with 1, 2, 3 and Tab.
+/// The dashboard's views of the mesh, switched with 1, 2, 3, 4 and Tab.
 public enum DashboardPage: String, CaseIterable, Hashable, Sendable {
-    case workloads, edges, pods
+    case workloads, edges, pods, graph
 
     /// The title of its tab.
     public var title: String { rawValue.capitalized }
@@ -28,6 +28,8 @@ public struct DashboardState: Equatable, Sendable {
     public enum Input: Equatable, Sendable {
         case filter(String)
         case command(String)
+        /// A node's name being looked for on the Graph page.
+        case find(String)
     }
 
     public var page: DashboardPage = .workloads
@@ -57,6 +59,9 @@ public struct DashboardState: Equatable, Sendable {
     public var showingProblems = false
     /// The change of source chosen and not yet taken by the driver.
     var sourceRequest: SourceRequest?
+    /// Where the Graph page stands: its focus, orientation and viewport (its selected node is
+    /// in ``tables``, like a row).
+    public var graph = GraphViewState()
 
     /// The initial state: the Workloads page, all namespaces (or `namespace`), live.
     public init(windowMs: Int64, intervalMs: Int64, namespace: String? = nil) {
@@ -68,8 +73,8 @@ public struct DashboardState: Equatable, Sendable {
         })
     }
 
-    /// Where keys are looked up: the tables or the detail.
-    public var scope: KeyBinding.Scope { detail == nil ? .tables : .detail }
+    /// Where keys are looked up: the tables, the graph or the detail.
+    public var scope: KeyBinding.Scope { detail != nil ? .detail : page == .graph ? .graph : .tables }
 
     /// The state of the page's table.
     public var table: TableState {
@@ -99,10 +104,17 @@ public struct DashboardState: Equatable, Sendable {
         case .back: back()
         case .show(let page): (self.page, detail) = (page, nil)
         case .nextPage: nextPage()
-        case .open: detail = rows.workload(at: table.selected)
+        case .open: open(rows)
         case .failedTargets: (page, detail, failedOnly) = (.pods, nil, !(failedOnly && page == .pods))
         case .moveUp: select(table.selected - 1, rows)
         case .moveDown: select(table.selected + 1, rows)
+        case .step(let direction): step(direction, rows)
+        case .pan(let direction): pan(direction, rows)
+        case .focus: toggleFocus(rows)
+        case .moreHops: if graph.focus == nil { apply(.widerWindow, rows: rows) } else { graph.reach(graph.hops + 1) }
+        case .fewerHops: if graph.focus == nil { apply(.narrowerWindow, rows: rows) } else { graph.reach(graph.hops - 1) }
+        case .find: input = .find(graph.lastFind)
+        case .turn: graph.turn()
         case .pageUp: select(table.selected - max(1, rows.visible - 1), rows)
         case .pageDown: select(table.selected + max(1, rows.visible - 1), rows)
         case .top: select(0, rows)
@@ -127,6 +139,8 @@ public struct DashboardState: Equatable, Sendable {
         if picker != nil { return point(mouse, inPickerAt: row) }
         guard !showingHelp, !showingProblems, input == nil else { return }
         switch mouse.kind {
+        case .wheelUp where page == .graph && detail == nil: pan(.up, rows, by: 3)
+        case .wheelDown where page == .graph && detail == nil: pan(.down, rows, by: 3)
         case .wheelUp: select(table.selected - 3, rows)
         case .wheelDown: select(table.selected + 3, rows)
         case .click:
@@ -146,6 +160,7 @@ public struct DashboardState: Equatable, Sendable {
             t.selectedKey = rows.key(at: t.selected)
         }
         table = t
+        if case .graph(let scene) = rows.table { graph.follow(scene, selected: t.selected) }
     }
 
     /// Window lengths `+` and `-` step through.
@@ -158,9 +173,11 @@ public struct DashboardState: Equatable, Sendable {
         return namespaces[i + 1]
     }
 
-    /// Esc: closes the detail, else clears the filter and the failed-only view.
+    /// Esc: closes the detail, else leaves the graph's focus, else clears the filter and the
+    /// failed-only view.
     private mutating func back() {
         if detail != nil { detail = nil; return }
+        if page == .graph, graph.focus != nil { graph.focus = nil; return }
         filter = ""
         failedOnly = false
     }
@@ -171,7 +188,15 @@ public struct DashboardState: Equatable, Sendable {
         detail = nil
     }
 
-    private mutating func select(_ index: Int, _ rows: DashboardRows) {
+    /// Enter: the selected row's workload in detail; on the graph, a peer outside the mesh has none.
+    private mutating func open(_ rows: DashboardRows) {
+        detail = rows.workload(at: table.selected)
+        if detail == nil, case .graph(let scene) = rows.table, let node = scene.node(at: table.selected) {
+            message = "\(StatTable.display(node.id.name)) is not a meshed workload meshtop scrapes: it has no detail"
+        }
+    }
+
+    mutating func select(_ index: Int, _ rows: DashboardRows) {
         table.selected = max(0, min(index, rows.count - 1))
         table.selectedKey = rows.key(at: table.selected)
     }

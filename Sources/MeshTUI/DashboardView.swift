@@ -3,8 +3,8 @@ import MeshModel
 /// The live dashboard as a pure function: (snapshot, rows, state, context, size) → cells.
 ///
 /// Top to bottom: the header line, the source's first problem when it has some, the tabs of
-/// the pages, a line on failing targets when some fail, the page (a table, or a workload's
-/// detail), and the footer: the keys that work here, or the line being typed. The help, the
+/// the pages, a line on failing targets when some fail, the page (a table, the call graph, or
+/// a workload's detail), and the footer: the keys that work here, or the line being typed. The help, the
 /// `:ctx`/`:ns` picker and the `:problems` list cover the page while they are open. Before the first
 /// snapshot the page says it is waiting; below ``minimumWidth`` x ``minimumHeight`` the whole
 /// screen says it is too small.
@@ -50,13 +50,18 @@ public enum DashboardView {
     }
 
     /// The table row shown on screen line `y`, as `render` lays the page out over a source
-    /// with `status`; with a picker open, the picker's line there (see
-    /// ``DashboardState/point(_:at:rows:)``); nil off the rows (or when neither is shown).
-    public static func rowIndex(atLine y: Int, snapshot: Snapshot?, rows: DashboardRows, state: DashboardState,
-                                height: Int, status: SourceStatus = SourceStatus()) -> Int? {
+    /// with `status`; on the Graph page, the node drawn at column `x` of that line; with a
+    /// picker open, the picker's line there (see ``DashboardState/point(_:at:rows:)``); nil
+    /// off the rows (or when neither is shown).
+    public static func rowIndex(atLine y: Int, column x: Int = 0, snapshot: Snapshot?, rows: DashboardRows,
+                                state: DashboardState, width: Int = 80, height: Int,
+                                status: SourceStatus = SourceStatus()) -> Int? {
         let top = pageTop(snapshot, state: state, status: status)
         if let picker = state.picker { return PickerView.choice(atLine: y, picker, lines: top..<(height - 1)) }
         guard snapshot != nil, state.detail == nil, !state.showingHelp, !state.showingProblems else { return nil }
+        if case .graph(let scene) = rows.table {
+            return GraphPageView.node(atX: x, y: y, scene, state: state, lines: top..<(height - 1), width: width)
+        }
         let shown = TableView<WorkloadRow>.shownRows(of: rows.count, visible: height - 1 - (top + 1),
                                                      selected: state.table.selected)
         let index = shown.lowerBound + y - top - 1
@@ -90,6 +95,7 @@ public enum DashboardView {
         case .workloads(let r): draw(DashboardColumns.workloads(glyphs), r)
         case .edges(let r): draw(DashboardColumns.edges(glyphs), r)
         case .pods(let r): draw(DashboardColumns.pods(glyphs), r)
+        case .graph(let scene): GraphPageView.draw(scene, state: state, glyphs: glyphs, lines: lines, into: &grid)
         }
     }
 }

@@ -16,13 +16,15 @@ extension GraphLayout {
         boxes.firstIndex { $0.contains(point) }.map { topology.nodes[$0] }
     }
 
-    /// The nearest node in `direction` from `node`'s box: its centre further that way, and
-    /// the least off to the side (sideways distance counts double); ties go to the first node.
-    public func neighbour(of node: WorkloadRef, direction: GraphDirection) -> WorkloadRef? {
+    /// The nearest node in `direction` from `node`'s box (among `candidates`, when given): its
+    /// centre further that way, and the least off to the side (sideways distance counts
+    /// double); ties go to the first node.
+    public func neighbour(of node: WorkloadRef, direction: GraphDirection, among candidates: [WorkloadRef]? = nil) -> WorkloadRef? {
         guard let from = box(of: node) else { return nil }
         let (cx, cy) = (2 * from.x + from.width, 2 * from.y + from.height)
+        let allowed = candidates.map(Set.init)
         var best: (cost: Int, index: Int)?
-        for (i, b) in boxes.enumerated() {
+        for (i, b) in boxes.enumerated() where allowed?.contains(topology.nodes[i]) ?? true {
             let dx = 2 * b.x + b.width - cx, dy = 2 * b.y + b.height - cy
             let (ahead, aside): (Int, Int)
             switch direction {

@@ -15,6 +15,9 @@ public enum DashboardAction: Hashable, Sendable {
     case nextSort, sortLeft, sortRight, reverseSort
     case filter, command, nextNamespace
     case togglePause, widerWindow, narrowerWindow
+    /// The Graph page's: to the nearest node that way, pan the view, focus on the selected
+    /// node's neighbourhood (and widen or narrow it), find a node, turn the layout.
+    case step(GraphDirection), pan(GraphDirection), focus, moreHops, fewerHops, find, turn
 }
 
 /// One row of the keymap: the keys that trigger an action, where it works, and how the
@@ -26,6 +29,10 @@ public struct KeyBinding: Sendable {
         case always
         /// In the tables (Workloads, Edges, Pods).
         case tables
+        /// On the Graph page.
+        case graph
+        /// In the tables and on the Graph page.
+        case views
         /// In the detail of a workload.
         case detail
     }
@@ -59,7 +66,8 @@ public struct KeyBinding: Sendable {
 public struct Keymap: Sendable {
     public var bindings: [KeyBinding]
 
-    /// A keymap of `bindings`; the first binding of a key in scope wins.
+    /// A keymap of `bindings`; for a key, the first binding made for the place wins, else the
+    /// first that works everywhere.
     public init(_ bindings: [KeyBinding]) {
         self.bindings = bindings
     }
@@ -72,8 +80,22 @@ public struct Keymap: Sendable {
         KeyBinding([.character("1")], .show(.workloads), "1", "workloads"),
         KeyBinding([.character("2")], .show(.edges), "2", "edges"),
         KeyBinding([.character("3")], .show(.pods), "3", "pods"),
+        KeyBinding([.character("4")], .show(.graph), "4", "graph"),
         KeyBinding([.tab], .nextPage, "Tab", "next view", footer: true),
-        KeyBinding([.enter], .open, "Enter", "detail", in: .tables, footer: true),
+        KeyBinding([.enter], .open, "Enter", "detail", in: .views, footer: true),
+        KeyBinding([.character("h"), .left], .step(.left), "h/Left", "node to the left", in: .graph, hint: ("hjkl", "move")),
+        KeyBinding([.character("j"), .down], .step(.down), "j/Down", "node below", in: .graph),
+        KeyBinding([.character("k"), .up], .step(.up), "k/Up", "node above", in: .graph),
+        KeyBinding([.character("l"), .right], .step(.right), "l/Right", "node to the right", in: .graph),
+        KeyBinding([.character("f")], .focus, "f", "focus: the node's neighbours", in: .graph, hint: ("f", "focus")),
+        KeyBinding([.character("+")], .moreHops, "+", "focus one hop wider", in: .graph),
+        KeyBinding([.character("-")], .fewerHops, "-", "focus one hop narrower", in: .graph),
+        KeyBinding([.character("/")], .find, "/", "find a node (again: next)", in: .graph, hint: ("/", "find")),
+        KeyBinding([.character("H")], .pan(.left), "H", "pan left", in: .graph, hint: ("HJKL", "pan")),
+        KeyBinding([.character("J"), .pageDown], .pan(.down), "J/PgDn", "pan down", in: .graph),
+        KeyBinding([.character("K"), .pageUp], .pan(.up), "K/PgUp", "pan up", in: .graph),
+        KeyBinding([.character("L")], .pan(.right), "L", "pan right", in: .graph),
+        KeyBinding([.character("o")], .turn, "o", "layout: auto, across, down", in: .graph),
         KeyBinding([.character("f")], .failedTargets, "f", "failed targets"),
         KeyBinding([.character("j"), .down], .moveDown, "j/Down", "down", in: .tables, hint: ("j/k", "move")),
         KeyBinding([.character("k"), .up], .moveUp, "k/Up", "up", in: .tables),
@@ -82,7 +104,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("g"), .home], .top, "g", "first row", in: .tables),
         KeyBinding([.character("G"), .end], .bottom, "G", "last row", in: .tables),
         KeyBinding([.character("/")], .filter, "/", "filter (~ for regex)", in: .tables, hint: ("/", "filter")),
-        KeyBinding([.character(":")], .command, ":", "command (:ctx, :ns, :ns -A, :problems, :pods, :window 1m)",
+        KeyBinding([.character(":")], .command, ":", "command: :ctx :ns :window 1m",
                    hint: (":ctx/:ns", "switch")),
         KeyBinding([.character("s")], .nextSort, "s", "sort", in: .tables, footer: true),
         KeyBinding([.character("<"), .left], .sortLeft, "<", "sort by column to the left", in: .tables),
@@ -94,13 +116,23 @@ public struct Keymap: Sendable {
         KeyBinding([.character("-")], .narrowerWindow, "-", "narrower window"),
     ])
 
-    /// The action `key` is bound to in a place where `scope` applies, if any.
+    /// The action `key` is bound to in a place where `scope` applies, if any: a binding made
+    /// for that place wins over one that works everywhere.
     public func action(for key: Key, in scope: KeyBinding.Scope) -> DashboardAction? {
-        bindings.first { $0.keys.contains(key) && ($0.scope == .always || $0.scope == scope) }?.action
+        let bound = bindings.filter { $0.keys.contains(key) && $0.scope.applies(in: scope) }
+        return (bound.first { $0.scope != .always } ?? bound.first)?.action
     }
 
     /// The footer's hints in a place where `scope` applies: `[("?", "help"), ("q", "quit"), …]`.
     public func hints(in scope: KeyBinding.Scope) -> [(keys: String, help: String)] {
-        bindings.filter { $0.scope == .always || $0.scope == scope }.compactMap(\.hint)
+        bindings.filter { $0.scope.applies(in: scope) }.compactMap(\.hint)
+    }
+}
+
+extension KeyBinding.Scope {
+    /// Whether a binding of this scope works where `place` applies (`place` is never
+    /// ``always`` or ``views``: it is where the dashboard is).
+    func applies(in place: KeyBinding.Scope) -> Bool {
+        self == .always || self == place || (self == .views && (place == .tables || place == .graph))
     }
 }

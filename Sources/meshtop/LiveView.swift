@@ -65,6 +65,7 @@ struct LiveView {
         var seen = 0
         var dirty = true
         var rows = DashboardRows(nil, trends: trends, state: state, glyphs: glyphs, visible: 1)
+        var graphLayout: GraphLayout?  // the last one shown, so the graph stays put across pages
         while !state.quitRequested, TerminalSignals.pending == nil {
             if let newer = scraper.slot.newer(than: seen) {
                 (seen, latest) = (newer.version, newer.snapshot)
@@ -76,7 +77,9 @@ struct LiveView {
             if dirty {
                 let size = terminal.size
                 rows = DashboardRows(shown.snapshot, trends: shown.trends, state: state, glyphs: glyphs,
-                                     visible: DashboardView.visibleRows(height: size.height, status: context.status))
+                                     visible: DashboardView.visibleRows(height: size.height, status: context.status),
+                                     width: size.width, graphLayout: graphLayout)
+                graphLayout = rows.graphLayout ?? graphLayout
                 state.follow(rows)
                 terminal.draw(DashboardView.render(shown.snapshot, rows: rows, trends: shown.trends, state: state,
                                                    context: context, width: size.width, height: size.height))
@@ -88,9 +91,10 @@ struct LiveView {
             case .hangup: return true
             case .mouse(let mouse):
                 let before = state
-                state.point(mouse, at: DashboardView.rowIndex(atLine: mouse.y, snapshot: shown.snapshot, rows: rows,
-                                                               state: state, height: terminal.size.height,
-                                                               status: context.status), rows: rows)
+                let size = terminal.size
+                state.point(mouse, at: DashboardView.rowIndex(atLine: mouse.y, column: mouse.x, snapshot: shown.snapshot,
+                                                               rows: rows, state: state, width: size.width,
+                                                               height: size.height, status: context.status), rows: rows)
                 dirty = dirty || state != before
             case .key(let key):
                 let before = state

@@ -19,6 +19,10 @@ final class DashboardSnapshotTests: XCTestCase {
         snapshotMatrix(name: "pods") { render(S.pressing([.character("3")], S.screens), width: $0, height: $1, glyphs: $2) }
     }
 
+    func testGraph() {
+        snapshotMatrix(name: "graph") { render(S.pressing([.character("4")], S.screens), width: $0, height: $1, glyphs: $2) }
+    }
+
     func testDetail() {
         snapshotMatrix(name: "detail") {
             render(S.pressing([.character("j"), .enter], S.screens), width: $0, height: $1, glyphs: $2)
@@ -58,12 +62,15 @@ final class DashboardSnapshotTests: XCTestCase {
         return trends
     }()
 
+    /// The screen of `state` as the live view draws it: the selection followed into the rows first.
     private func render(_ state: DashboardState, snapshot: Snapshot? = SampleMesh.screens, width: Int, height: Int,
                         glyphs: Glyphs) -> CellGrid {
         var context = S.context
         context.glyphs = glyphs
+        var state = state
         let rows = DashboardRows(snapshot, trends: Self.trends, state: state, glyphs: glyphs,
-                                 visible: DashboardView.visibleRows(height: height))
+                                 visible: DashboardView.visibleRows(height: height), width: width)
+        state.follow(rows)
         return DashboardView.render(snapshot, rows: rows, trends: Self.trends, state: state, context: context,
                                     width: width, height: height)
     }

@@ -18,7 +18,8 @@ final class DashboardStateTests: XCTestCase {
         XCTAssertEqual(S.pressing([.character("2")]).page, .edges)
         XCTAssertEqual(S.pressing([.character("3")]).page, .pods)
         XCTAssertEqual(S.pressing([.tab]).page, .edges)
-        XCTAssertEqual(S.pressing([.tab, .tab, .tab]).page, .workloads)
+        XCTAssertEqual(S.pressing([.tab, .tab, .tab]).page, .graph)
+        XCTAssertEqual(S.pressing([.tab, .tab, .tab, .tab]).page, .workloads)
         XCTAssertEqual(S.pressing([.character("j"), .character("2"), .character("1")]).table.selected, 1,
                        "each page keeps its own selection")
     }
@@ -61,11 +62,12 @@ final class DashboardStateTests: XCTestCase {
         XCTAssertNil(run("ns -A", on: run("ns emojivoto")).namespace)
         XCTAssertEqual(run("pods").page, .pods)
         XCTAssertEqual(run("edges").page, .edges)
+        XCTAssertEqual(run("graph").page, .graph)
         XCTAssertEqual(run("window 1m").windowMs, 60_000)
         XCTAssertEqual(run("window 1s").windowMs, 4_000, "never below two scrape intervals")
         XCTAssertTrue(run("q").quitRequested)
         XCTAssertTrue(run("help").showingHelp)
-        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ctx, :ns, :pods, :problems, :window 1m, :q)")
+        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ctx, :ns, :pods, :graph, :problems, :window 1m, :q)")
     }
 
     func testNamespaceCyclesThroughAllAndBack() {

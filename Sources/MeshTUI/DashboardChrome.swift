@@ -115,7 +115,8 @@ enum DashboardChrome {
         case .find(let text):
             let x = grid.put("find /" + StatTable.display(text), x: 0, y: y, style: Style(bold: true))
             grid.put("_", x: x, y: y, style: Style(bold: true))
-            grid.put("  Enter go (again: next)  Esc cancel", x: min(grid.width, x + 1), y: y, style: Style(.dim))
+            let again = state.graph.lastFind.isEmpty ? "" : " (empty: next \(StatTable.display(state.graph.lastFind)))"
+            grid.put("  Enter go\(again)  Esc cancel", x: min(grid.width, x + 1), y: y, style: Style(.dim))
             return
         case nil:
             break

@@ -9,7 +9,7 @@ extension DashboardState {
 
     /// A key while a line is being typed: printable characters add to it, Backspace takes
     /// the last one off, Enter applies it, Esc drops it. A node being found is selected as
-    /// its name is typed; Enter on the text found last goes on to the next match.
+    /// its name is typed; Enter on an empty line goes on to the next match of the last find.
     mutating func type(_ key: Key, rows: DashboardRows, status: SourceStatus, source: String?) {
         guard let line = input else { return }
         var text: String
@@ -31,7 +31,9 @@ extension DashboardState {
             case .filter: applyFilter(text)
             case .command: run(command: text, rows: rows, status: status, source: source)
             case .find:
-                find(text, next: text == graph.lastFind, rows: rows)
+                let again = text.isEmpty
+                if again { text = graph.lastFind }
+                find(text, next: again, rows: rows)
                 graph.lastFind = text
             }
             return

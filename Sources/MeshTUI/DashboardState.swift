@@ -113,7 +113,7 @@ public struct DashboardState: Equatable, Sendable {
         case .focus: toggleFocus(rows)
         case .moreHops: if graph.focus == nil { apply(.widerWindow, rows: rows) } else { graph.reach(graph.hops + 1) }
         case .fewerHops: if graph.focus == nil { apply(.narrowerWindow, rows: rows) } else { graph.reach(graph.hops - 1) }
-        case .find: input = .find(graph.lastFind)
+        case .find: input = .find("")
         case .turn: graph.turn()
         case .pageUp: select(table.selected - max(1, rows.visible - 1), rows)
         case .pageDown: select(table.selected + max(1, rows.visible - 1), rows)

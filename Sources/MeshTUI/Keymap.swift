@@ -90,7 +90,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("f")], .focus, "f", "focus: the node's neighbours", in: .graph, hint: ("f", "focus")),
         KeyBinding([.character("+")], .moreHops, "+", "focus one hop wider", in: .graph),
         KeyBinding([.character("-")], .fewerHops, "-", "focus one hop narrower", in: .graph),
-        KeyBinding([.character("/")], .find, "/", "find a node (again: next)", in: .graph, hint: ("/", "find")),
+        KeyBinding([.character("/")], .find, "/", "find a node (/ Enter: next)", in: .graph, hint: ("/", "find")),
         KeyBinding([.character("H")], .pan(.left), "H", "pan left", in: .graph, hint: ("HJKL", "pan")),
         KeyBinding([.character("J"), .pageDown], .pan(.down), "J/PgDn", "pan down", in: .graph),
         KeyBinding([.character("K"), .pageUp], .pan(.up), "K/PgUp", "pan up", in: .graph),

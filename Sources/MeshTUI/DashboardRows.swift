@@ -137,7 +137,7 @@ public struct DashboardRows: Sendable {
             table = .pods(Self.sorted(rows, columns, sort))
             sortable = columns.indices.filter { columns[$0].sort != nil }
         case .graph:
-            table = .graph(GraphScene(snapshot, state: state, glyphs: glyphs, area: GraphPageView.area(width: width, visible: visible),
+            table = .graph(GraphScene(snapshot, state: state, glyphs: glyphs, area: GraphPageView.area(width: width, visible: visible, snapshot: snapshot),
                                       previous: previous))
             sortable = []
         }

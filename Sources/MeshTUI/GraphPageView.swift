@@ -4,10 +4,12 @@ import MeshModel
 /// (centred when it is smaller than the page), the selected node highlighted, and a legend
 /// line under it that says what the marks mean, what is focused and where the view is.
 enum GraphPageView {
-    /// The canvas's cells on a page `width` wide that holds `visible` table rows: one line
-    /// goes to the legend (a table's header line is the other difference).
-    static func area(width: Int, visible: Int) -> GraphSize {
-        GraphSize(width: max(1, width), height: max(1, visible))
+    /// The canvas's cells on a page `width` wide that holds `visible` table rows (counted as
+    /// if a failing-targets line were shown): the table's header line goes to the legend, and
+    /// the failing-targets line to the canvas when `snapshot` has no failing target.
+    static func area(width: Int, visible: Int, snapshot: Snapshot?) -> GraphSize {
+        let failing = snapshot?.targets.contains { !$0.ok } ?? false
+        return GraphSize(width: max(1, width), height: max(1, visible + (failing ? 0 : 1)))
     }
 
     /// Draws `scene` over `lines` of `grid`.

@@ -3,12 +3,15 @@ import MeshModel
 import MeshTUI
 
 /// The dashboard's per-frame work on a big mesh: building the page's rows (namespace, filter,
-/// sort) and rendering them into the cell grid, at 200x60.
+/// sort) and rendering them into the cell grid, at 200x60. The Graph page's frame is the steady
+/// one: the last frame's layout is given, as the live view gives it.
 struct RenderBench {
     /// 500 workloads in 10 namespaces, 2,000 edges, 2,000 pods, each with all its metrics, and
     /// two minutes of trends: larger than most meshes an operator watches.
     let snapshot: Snapshot
     let trends: Trends
+    /// The Graph page's layout of the snapshot, made once.
+    private(set) var graphLayout: GraphLayout?
 
     init(workloads: Int = 500, edges: Int = 2_000, seed: UInt64 = 1) {
         var random = seed
@@ -44,6 +47,10 @@ struct RenderBench {
             trends.record(past)
         }
         self.trends = trends
+        var graphState = DashboardState(windowMs: 10_000, intervalMs: 2_000)
+        graphState.page = .graph
+        graphLayout = DashboardRows(snapshot, trends: trends, state: graphState, glyphs: .unicode,
+                                    visible: DashboardView.visibleRows(height: 60), width: 200).graphLayout
     }
 
     /// One frame of `page`, sorted by RPS (the costliest order to keep), at `width` x `height`.
@@ -54,7 +61,7 @@ struct RenderBench {
         state.tables[page]!.descending = true
         let context = DashboardContext(source: "bench", intervalMs: 2_000, glyphs: .unicode)
         let rows = DashboardRows(snapshot, trends: trends, state: state, glyphs: .unicode,
-                                 visible: DashboardView.visibleRows(height: height))
+                                 visible: DashboardView.visibleRows(height: height), width: width, graphLayout: graphLayout)
         return DashboardView.render(snapshot, rows: rows, trends: trends, state: state, context: context, width: width, height: height)
     }
 }

@@ -21,6 +21,7 @@ final class GraphTmuxTests: XCTestCase {
             XCTAssertTrue(graph.contains(part), "\(part) missing:\n\(graph)")
         }
         XCTAssertFalse(graph.split(separator: "\n").contains { $0.count > 80 }, graph)
+        XCTAssertFalse(graph.contains("(HJKL pan)"), "the demo's mesh fits at 80x24 whole:\n\(graph)")
 
         // Each step: the keys, then what the screen shows once they took effect (never what it
         // showed before them). Nodes in order: emoji, vote-bot, voting, web, the API, web's unmeshed clients.

@@ -120,7 +120,11 @@ final class CurlTransfer {
         let tls = request.tls.map { apply($0, to: request.url) } ?? (codes: [], url: request.url)
         // Without a proxy of its own, a request goes as the environment says (http_proxy, no_proxy…).
         let proxy = request.proxy.map { [meshtop_setopt_str(easy, CURLOPT_PROXY, $0)] } ?? []
-        let codes: [CURLcode] = tls.codes + proxy + [
+        let post = request.body.map { body in
+            [meshtop_setopt_long(easy, CURLOPT_POSTFIELDSIZE, body.count),
+             body.withUnsafeBytes { meshtop_setopt_ptr(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }]
+        } ?? []
+        let codes: [CURLcode] = tls.codes + proxy + post + [
             meshtop_setopt_str(easy, CURLOPT_URL, tls.url),
             // Only these; and no CURLOPT_FOLLOWLOCATION, so redirects aren't followed anywhere.
             meshtop_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https,file"),
@@ -175,6 +179,18 @@ final class CurlTransfer {
                 + "use that URL directly"))
         }
         return .success(takeBody())
+    }
+
+    /// The values of the response headers `names` that the answer had (the last of each).
+    func headers(_ names: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        for name in names {
+            var header: UnsafeMutablePointer<curl_header>?
+            if curl_easy_header(easy, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let value = header?.pointee.value {
+                found[name] = String(cString: value)
+            }
+        }
+        return found
     }
 
     /// What is left of the body: an HTTP error answer's, after ``outcome(code:url:)``.

@@ -18,16 +18,23 @@ public struct FetchRequest: Hashable, Sendable {
     /// Give up on this transfer after this many milliseconds instead of the fetcher's
     /// ``FetchLimits/totalTimeoutMs`` (a watch streams for minutes).
     public var timeoutMs: Int?
+    /// The body of a `POST` (binary-safe); nil for a `GET`.
+    public var body: [UInt8]?
+    /// Response headers to hand back in ``FetchResult/headers`` (names, any case): a tap
+    /// server's `linkerd-error`.
+    public var keptHeaders: [String]
 
     /// Creates a request for `url`.
     public init(url: String, accept: String? = nil, headers: [String] = [], tls: TLSOptions? = nil, proxy: String? = nil,
-                timeoutMs: Int? = nil) {
+                timeoutMs: Int? = nil, body: [UInt8]? = nil, keptHeaders: [String] = []) {
         self.url = url
         self.accept = accept
         self.headers = headers
         self.tls = tls
         self.proxy = proxy
         self.timeoutMs = timeoutMs
+        self.body = body
+        self.keptHeaders = keptHeaders
     }
 }
 
@@ -64,6 +71,9 @@ public struct FetchResult: Sendable {
     /// The body of an HTTP error answer (``FetchError/httpStatus(_:)``), which says why: a
     /// Kubernetes `Status`, a proxy's message. Empty otherwise.
     public var errorBody: [UInt8]
+    /// The values of the request's ``FetchRequest/keptHeaders`` the answer had, by the names
+    /// the request gave.
+    public var headers: [String: String]
     /// How long the transfer took, from handing it to libcurl to its completion.
     public var durationMs: Double
     /// Wall-clock time at which the transfer was started.
@@ -71,11 +81,12 @@ public struct FetchResult: Sendable {
 
     /// Creates a result; `bytes` defaults to the body's size.
     public init(request: FetchRequest, result: Result<[UInt8], FetchError>, bytes: Int? = nil, errorBody: [UInt8] = [],
-                durationMs: Double, startedAt: Date) {
+                headers: [String: String] = [:], durationMs: Double, startedAt: Date) {
         self.request = request
         self.result = result
         self.bytes = bytes ?? ((try? result.get())?.count ?? 0)
         self.errorBody = errorBody
+        self.headers = headers
         self.durationMs = durationMs
         self.startedAt = startedAt
     }

@@ -102,7 +102,7 @@ public final class HTTPFetcher {
             transfer.stream = nil
             let request = requests[transfer.index]
             deliver(transfer.index, FetchResult(request: request, result: result, bytes: transfer.received,
-                                                errorBody: transfer.takeBody(),
+                                                errorBody: transfer.takeBody(), headers: transfer.headers(request.keptHeaders),
                                                 durationMs: transfer.elapsedMs, startedAt: transfer.startedAt))
             idle.append(transfer)
         }

@@ -47,6 +47,22 @@ final class HTTPFetcherTests: XCTestCase {
         XCTAssertEqual(text(again[1]), LocalTestServer.gzipText)
     }
 
+    func testAPostSendsItsBinaryBodyAndKeptHeadersComeBack() {
+        let body: [UInt8] = [0, 1, 2, 0, 255, 10, 13, 0x1b]  // NULs and all: binary-safe
+        let fetcher = HTTPFetcher(limits: FetchLimits())
+        let results = fetcher.fetchAll([
+            FetchRequest(url: server.url("/echo"), body: body, keptHeaders: ["x-got-length", "X-Absent"]),
+            FetchRequest(url: server.url("/echo"), body: []),
+            FetchRequest(url: server.url("/metrics")),  // the handle, reused, is a GET again
+        ])
+        XCTAssertEqual(results[0].body, body.reversed())
+        XCTAssertEqual(results[0].headers, ["x-got-length": "8"], "kept as asked, absent ones left out")
+        XCTAssertEqual(results[1].body, [])
+        XCTAssertEqual(results[1].headers, [:], "nothing kept unless asked")
+        XCTAssertEqual(text(results[2]), "request_total 1\n")
+        XCTAssertEqual(text(fetcher.fetchAll([FetchRequest(url: server.url("/metrics"))])[0]), "request_total 1\n")
+    }
+
     func testGzipBodyIsDecoded() {
         let results = HTTPFetcher().fetchAll([FetchRequest(url: server.url("/gzip"))])
         XCTAssertEqual(results[0].body, Array(LocalTestServer.gzipText.utf8))

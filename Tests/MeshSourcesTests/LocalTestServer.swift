@@ -18,7 +18,8 @@ final class LocalTestServer {
     /// Routes: `/metrics` 200; `/gzip` gzip-encoded ``gzipText``; `/badgzip` claims gzip but isn't;
     /// `/forbidden` 403; `/big` 200 KB with Content-Length; `/bigstream` 200 KB without it;
     /// `/slow` answers after 5 s; `/redirect` 302; `/headers` echoes `X-Meshtop-Test`;
-    /// `/env.json` (wants `Accept: application/json`); anything else 404.
+    /// `/env.json` (wants `Accept: application/json`); `POST /echo` answers the body it got
+    /// reversed, with its length in `X-Got-Length`; anything else 404.
     static let script = #"""
     import gzip, http.server, json, os, socket, sys, threading, time
 
@@ -56,6 +57,10 @@ final class LocalTestServer {
                 keys = [k for k in query.split("&") if k]
                 body = {k: env[k] for k in keys if k in env} if keys else env
                 self.send(200, json.dumps(body).encode(), "application/json")
+            else: self.send(404, b"not found")
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if self.path == "/echo": self.send(200, body[::-1], "application/octet-stream", [("X-Got-Length", str(len(body)))])
             else: self.send(404, b"not found")
 
     class Server(http.server.ThreadingHTTPServer):

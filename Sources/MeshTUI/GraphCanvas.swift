@@ -49,6 +49,7 @@ public struct GraphCanvas {
             grid.put(glyphs.arrowheads[Self.arrowIndex(pointing: Self.opposite(side))], x: at.x, y: at.y, style: style(severity(edge)))
         }
         var labelled = raster
+        for box in layout.boxes where box.intersects(area) { labelled.claim(box) }
         for (i, edge) in graph.edges.enumerated() {
             drawLabel(edge, route: layout.routes[i], raster: &labelled, into: &grid, toScreen)
         }
@@ -102,12 +103,18 @@ public struct GraphCanvas {
         guard !full.isEmpty else { return }
         for text in [full, marks] where !text.isEmpty {
             let width = CharacterWidth.of(text)
-            guard let start = GraphLabelSpot.find(width: width, route: route, raster: raster) else { continue }
+            guard let start = GraphLabelSpot.find(width: width, route: route, raster: raster)
+                ?? besideTheLine(width: width, route: route, raster: raster) else { continue }
             let at = toScreen(start)
             grid.put(text, x: at.x, y: at.y, style: style(severity(edge)))
             raster.claim(GraphRect(x: start.x, y: start.y, width: width, height: 1))
             return
         }
+    }
+
+    /// Top-down, where calls run down, a label that has no room on a track goes beside its line.
+    private func besideTheLine(width: Int, route: [GraphPoint], raster: GraphLineRaster) -> GraphPoint? {
+        layout.orientation == .topDown ? GraphLabelSpot.beside(width: width, route: route, raster: raster) : nil
     }
 
     private func drawBox(_ node: MeshGraph.Node, size box: GraphRect, at origin: (x: Int, y: Int), selected: Bool,

@@ -1,20 +1,26 @@
 import MeshModel
 
-/// The first Sugiyama steps: cycles broken, nodes assigned to layers (columns), long edges cut
-/// into chains through virtual items, and the items of each layer ordered to reduce crossings.
+/// The first Sugiyama steps, the same in either orientation: cycles broken, nodes assigned to
+/// layers, long edges cut into chains through virtual items, and the items of each layer
+/// ordered to reduce crossings.
 ///
 /// Items `0..<nodeCount` are the nodes; the rest are the virtual items of long edges.
 struct GraphLayering {
     /// The layer of each item.
     var layer: [Int]
-    /// The items of each layer, top to bottom.
+    /// The items of each layer, first to last.
     var columns: [[Int]]
-    /// Per link: its items from the layout's left end to its right end; empty for a self-call.
+    /// Per link: its items from the layout's first layer towards its last; empty for a self-call.
     var chains: [[Int]]
-    /// Per link: whether it runs right to left (reversed to break a cycle).
+    /// Per link: whether it runs backwards, from a later layer to an earlier one (reversed to
+    /// break a cycle).
     var reversed: [Bool]
-    /// What identifies each item across layouts.
-    var keys: [GraphLayout.ItemKey]
+    /// The callers of each item along the chains.
+    let callers: GraphNeighbours
+    /// What was layered.
+    let topology: GraphTopology
+    /// The link of each virtual item (item `nodeCount + k` has `bendLinks[k]`).
+    private var bendLinks: [Int] = []
 
     /// The layering of `topology`, seeded by `previous` so that surviving nodes keep their
     /// layers and their order within a layer.
@@ -30,20 +36,29 @@ struct GraphLayering {
         let (nodeLayer, shift) = Self.layers(n: n, dagLinks: dagLinks, seed: topology.nodes.map { prior[.node($0)]?.layer })
         if shift != 0 { prior = Self.shifted(prior, by: shift) }
         layer = nodeLayer
-        keys = topology.nodes.map { GraphLayout.ItemKey.node($0) }
+        self.topology = topology
         chains = Array(repeating: [], count: links.count)
         for (u, v, i) in dagLinks {
             var chain = [u]
             for l in (nodeLayer[u] + 1)..<nodeLayer[v] {
                 chain.append(layer.count)
                 layer.append(l)
-                keys.append(.bend(from: topology.nodes[links[i].from], to: topology.nodes[links[i].to], layer: l))
+                bendLinks.append(i)
             }
             chains[i] = chain + [v]
         }
+        callers = GraphNeighbours(chains, count: layer.count, callers: true)
         columns = Array(repeating: [], count: (layer.max() ?? -1) + 1)
         for item in layer.indices { columns[layer[item]].append(item) }
         order(prior: prior)
+    }
+
+    /// What identifies `item` across layouts.
+    func key(_ item: Int) -> GraphLayout.ItemKey {
+        let nodes = topology.nodes
+        if item < nodes.count { return .node(nodes[item]) }
+        let link = topology.links[bendLinks[item - nodes.count]]
+        return .bend(from: nodes[link.from], to: nodes[link.to], layer: layer[item])
     }
 
     /// The links that close a cycle, found by a depth-first search from each node in turn.
@@ -75,8 +90,8 @@ struct GraphLayering {
     }
 
     /// Longest-path layers, each node at least at its `seed` (its previous layer); a source is
-    /// pulled right next to its first callee, and new sources go left of old callees.
-    /// Also returns how far every layer moved right so that the leftmost is 0.
+    /// pulled up to the layer before its nearest callee, and new sources go before old callees.
+    /// Also returns how far every layer moved on so that the first is 0.
     private static func layers(n: Int, dagLinks: [(Int, Int, Int)], seed: [Int?]) -> (layers: [Int], shift: Int) {
         var succ = Array(repeating: [Int](), count: n), indegree = Array(repeating: 0, count: n)
         for (u, v, _) in dagLinks {
@@ -104,7 +119,7 @@ struct GraphLayering {
         return (layer.map { $0 - lowest }, -lowest)
     }
 
-    /// `places` with every layer `shift` further right.
+    /// `places` with every layer `shift` further on.
     private static func shifted(_ places: [GraphLayout.ItemKey: (layer: Int, position: Int)], by shift: Int)
         -> [GraphLayout.ItemKey: (layer: Int, position: Int)] {
         var moved: [GraphLayout.ItemKey: (layer: Int, position: Int)] = [:]

@@ -1,15 +1,17 @@
 import MeshModel
 
-/// Where the Graph view draws each node and edge: a layered (Sugiyama-style) left-to-right
-/// layout on a virtual canvas larger than the screen.
+/// Where the Graph view draws each node and edge: a layered (Sugiyama-style) layout on a
+/// virtual canvas larger than the screen, left to right or top-down (``GraphOrientation``).
 ///
-/// Callers go left to right; cycles are broken by drawing a closing edge right to left. Each
-/// layer is a column of boxes separated by channels in which every edge that changes rows gets
-/// its own vertical track. A self-call is a small loop over its box's top right corner.
+/// Callers go before their callees (left of them, or above); cycles are broken by drawing a
+/// closing edge backwards. Each layer is a column (or row) of boxes, and between two layers is
+/// a channel in which every edge that moves along the layers gets its own track. A self-call
+/// is a small loop in the gap beside its box: over its top right corner left to right, round
+/// its bottom left corner top-down.
 ///
-/// Pure and deterministic. Given the previous layout, an unchanged topology returns it as it
-/// is (a rate change costs one comparison), and a changed one keeps every surviving node in its
-/// layer and in its order within the layer.
+/// Pure and deterministic. Given the previous layout, an unchanged topology in the same
+/// orientation returns it as it is (a rate change costs one comparison), and anything else
+/// keeps every surviving node in its layer and in its order within the layer.
 public struct GraphLayout: Equatable, Sendable {
     /// What identifies an item of a layer across layouts: a node, or the bend of an edge that
     /// spans several layers where it passes through `layer`.
@@ -26,39 +28,40 @@ public struct GraphLayout: Equatable, Sendable {
     /// line from the cell next to the source's box to the cell next to the destination's box,
     /// where the arrowhead goes.
     public let routes: [[GraphPoint]]
-    /// Each node's layer (column), left to right.
+    /// Each node's layer, first (left, or top) to last.
     public let layers: [Int]
-    /// The items of each layer, top to bottom.
+    /// The items of each layer, first (top, or left) to last.
     public let columns: [[ItemKey]]
     /// The canvas: every box and route lies within `0..<width`, `0..<height`.
     public let size: GraphSize
+    /// Which way the layers run.
+    public let orientation: GraphOrientation
 
-    /// The smallest channel between two columns: room for an edge label.
-    static let minimumChannel = 10
-
-    /// The layout of `topology`; `previous` (the last layout shown) keeps it stable.
-    public static func make(_ topology: GraphTopology, previous: GraphLayout? = nil) -> GraphLayout {
-        if let previous, previous.topology == topology { return previous }
-        return GraphLayout(topology, previous: previous)
+    /// The layout of `topology` in `orientation`; `previous` (the last layout shown) keeps it stable.
+    public static func make(_ topology: GraphTopology, previous: GraphLayout? = nil,
+                            orientation: GraphOrientation = .leftToRight) -> GraphLayout {
+        if let previous, previous.topology == topology, previous.orientation == orientation { return previous }
+        return GraphLayout(topology, previous: previous, orientation: orientation)
     }
 
-    private init(_ topology: GraphTopology, previous: GraphLayout?) {
+    private init(_ topology: GraphTopology, previous: GraphLayout?, orientation: GraphOrientation) {
         let layering = GraphLayering(topology, previous: previous)
         let n = topology.nodes.count
-        var placement = GraphPlacement(layering, sizes: topology.sizes)
-        placement.placeRows()
-        let channels = placement.channels()
-        placement.placeColumns(channels)
+        var placement = GraphPlacement(layering, sizes: topology.sizes, orientation: orientation)
+        placement.placeAcross()
+        let tracks = placement.tracks()
+        placement.placeLayers(tracks.channels)
         self.topology = topology
+        self.orientation = orientation
         boxes = (0..<n).map { placement.box($0) }
         routes = topology.links.indices.map { i in
             let link = topology.links[i]
             if link.from == link.to { return placement.selfLoop(link.from) }
-            let route = placement.route(layering.chains[i], channels: channels)
+            let route = placement.route(link: i, tracks: tracks)
             return layering.reversed[i] ? route.reversed() : route
         }
         layers = Array(layering.layer.prefix(n))
-        columns = layering.columns.map { $0.map { layering.keys[$0] } }
+        columns = layering.columns.map { $0.map(layering.key) }
         size = placement.canvasSize
     }
 }

@@ -44,7 +44,8 @@ enum GraphPageView {
             x = grid.put("focus \(name) \(focus.hops) hop\(focus.hops == 1 ? "" : "s")  ", x: x, y: y, style: Style(.header, bold: true))
         }
         let size = scene.layout.size, area = scene.area
-        var parts = ["\(scene.graph.nodes.count) nodes \(scene.graph.edges.count) edges"]
+        let turn = scene.layout.orientation == .leftToRight ? "across" : "down"
+        var parts = ["\(scene.graph.nodes.count) nodes \(scene.graph.edges.count) edges", "\(turn)\(state.graph.orientation == nil ? " auto" : "") (o)"]
         if size.width > area.width || size.height > area.height {
             parts.append("view \(state.graph.viewport.x),\(state.graph.viewport.y) of \(size.width)x\(size.height) (HJKL pan)")
         }

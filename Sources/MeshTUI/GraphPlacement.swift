@@ -1,69 +1,75 @@
-/// The coordinates step of the layout: rows for the items of each column, then the columns' x
-/// once the channels between them are known.
+/// The coordinates step of the layout, in the orientation's axes (``GraphOrientation``): where
+/// each item lies along its layer, then where each layer lies along the calls once the
+/// channels between them are known.
 struct GraphPlacement {
     let layering: GraphLayering
     let sizes: [GraphSize]
-    /// The top row of each item.
-    private(set) var top: [Int]
-    /// The left column of each layer, and its width (its widest box).
-    private(set) var columnX: [Int] = []
-    let columnWidth: [Int]
+    let orientation: GraphOrientation
+    /// Where each item starts along its layer (its top row left to right, its left column top-down).
+    private(set) var crossStart: [Int]
+    /// Where each layer starts along the calls, and how deep it is (its deepest box).
+    private(set) var layerStart: [Int] = []
+    let layerDepth: [Int]
 
-    /// Blank rows around every item: room for a self-call's loop above a box.
-    static let gap = 1
-
-    init(_ layering: GraphLayering, sizes: [GraphSize]) {
+    init(_ layering: GraphLayering, sizes: [GraphSize], orientation: GraphOrientation) {
         self.layering = layering
         self.sizes = sizes
-        top = Array(repeating: 0, count: layering.layer.count)
-        columnWidth = layering.columns.map { column in
-            max(1, column.map { $0 < sizes.count ? sizes[$0].width : 1 }.max() ?? 1)
+        self.orientation = orientation
+        crossStart = Array(repeating: 0, count: layering.layer.count)
+        layerDepth = layering.columns.map { column in
+            max(1, column.map { $0 < sizes.count ? orientation.main(sizes[$0]) : 1 }.max() ?? 1)
         }
     }
 
-    func height(_ item: Int) -> Int { item < sizes.count ? sizes[item].height : 1 }
+    /// How many cells `item` spans along the calls (a bend one).
+    func mainExtent(_ item: Int) -> Int { item < sizes.count ? orientation.main(sizes[item]) : 1 }
 
-    /// The row where edges come in: the box's first inner row (a bend's only row).
-    func inRow(_ item: Int) -> Int { top[item] + (height(item) > 2 ? 1 : 0) }
+    /// How many cells `item` spans along its layer (a bend one).
+    func crossExtent(_ item: Int) -> Int { item < sizes.count ? orientation.cross(sizes[item]) : 1 }
 
-    /// The row where edges leave: the box's last inner row.
-    func outRow(_ item: Int) -> Int { top[item] + (height(item) > 2 ? height(item) - 2 : 0) }
+    /// Where along the layers edges come into `item`.
+    func inCross(_ item: Int) -> Int { crossStart[item] + orientation.entry(across: crossExtent(item)) }
 
-    /// Stacks each column top to bottom, each item as close as it can get to the rows its
-    /// callers' edges leave at, so a chain of single calls is a straight line.
-    mutating func placeRows() {
-        var preds = Array(repeating: [Int](), count: top.count)
-        for chain in layering.chains where chain.count > 1 {
-            for (a, b) in zip(chain, chain.dropFirst()) { preds[b].append(a) }
-        }
+    /// Where along the layers edges leave `item`.
+    func outCross(_ item: Int) -> Int { crossStart[item] + orientation.exit(across: crossExtent(item)) }
+
+    /// Lines each layer up, each item as close as it can get to where its callers' edges
+    /// leave, so a chain of single calls is a straight line.
+    mutating func placeAcross() {
+        let callers = layering.callers
         for column in layering.columns {
-            var free = Self.gap
+            var free = orientation.gap
             for item in column {
-                let offset = inRow(item) - top[item]
-                let wanted = preds[item].isEmpty ? free : preds[item].reduce(0) { $0 + outRow($1) - offset } / preds[item].count
-                top[item] = max(free, wanted)
-                free = top[item] + height(item) + Self.gap
+                let offset = inCross(item) - crossStart[item], count = callers.count(item)
+                let wanted = count == 0 ? free : callers.sum(item) { outCross($0) - offset } / count
+                crossStart[item] = max(free, wanted)
+                free = crossStart[item] + crossExtent(item) + orientation.gap
             }
         }
     }
 
-    /// Sets each column's x: after the previous column and the channel after it.
-    mutating func placeColumns(_ channels: [GraphChannel]) {
-        var x = 0
-        columnX = columnWidth.indices.map { l in
-            defer { x += columnWidth[l] + (l < channels.count ? channels[l].width : 0) }
-            return x
+    /// Sets where each layer starts: after the previous layer and the channel after it.
+    mutating func placeLayers(_ channels: [GraphChannel]) {
+        var main = 0
+        layerStart = layerDepth.indices.map { l in
+            defer { main += layerDepth[l] + (l < channels.count ? channels[l].width : 0) }
+            return main
         }
     }
 
+    /// Where `item` starts along the calls.
+    func mainStart(_ item: Int) -> Int { layerStart[layering.layer[item]] }
+
     /// Node `node`'s box.
     func box(_ node: Int) -> GraphRect {
-        GraphRect(x: columnX[layering.layer[node]], y: top[node], width: sizes[node].width, height: sizes[node].height)
+        let corner = orientation.point(main: mainStart(node), cross: crossStart[node])
+        return GraphRect(x: corner.x, y: corner.y, width: sizes[node].width, height: sizes[node].height)
     }
 
-    /// Everything drawn: the columns, and a blank row and column for loops.
+    /// Everything drawn: the layers, two cells past the last for loops, and a blank cell
+    /// across past the last item.
     var canvasSize: GraphSize {
-        let bottom = top.indices.map { top[$0] + height($0) }.max() ?? 0
-        return GraphSize(width: (columnX.last ?? 0) + (columnWidth.last ?? 0) + 2, height: bottom + Self.gap)
+        let crossEnd = crossStart.indices.map { crossStart[$0] + crossExtent($0) }.max() ?? 0
+        return orientation.size(main: (layerStart.last ?? 0) + (layerDepth.last ?? 0) + 2, cross: crossEnd + orientation.gap)
     }
 }

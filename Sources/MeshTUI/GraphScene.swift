@@ -25,7 +25,10 @@ public struct GraphScene: Sendable {
             focus = (center, state.graph.hops)
         }
         let topology = GraphCanvas.topology(of: graph, glyphs: glyphs)
-        layout = GraphLayout.make(topology, previous: previous)
+        layout = switch state.graph.orientation {
+        case nil: GraphLayout.make(topology, previous: previous, fitting: area)
+        case let orientation?: GraphLayout.make(topology, previous: previous, orientation: orientation)
+        }
         self.graph = graph
         self.area = area
         self.focus = focus

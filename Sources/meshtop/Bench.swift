@@ -64,8 +64,9 @@ struct Bench: ParsableCommand {
         if selected("graph") { measureGraph() }
     }
 
-    /// Milliseconds to lay out a seeded 200-node, 1,000-edge call graph from scratch, and to
-    /// lay it out again after a rate change with the previous layout given.
+    /// Milliseconds to lay out a seeded 200-node, 1,000-edge call graph from scratch (left to
+    /// right, and top-down), and to lay it out again after a rate change with the previous
+    /// layout given.
     private func measureGraph() {
         var state = seed
         func next(_ n: Int) -> Int {
@@ -80,11 +81,15 @@ struct Bench: ParsableCommand {
         }
         var graph = MeshGraph(nodes: nodes, edges: edges)
         let fresh = measure { _ = GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: .unicode)) }.sorted()
+        let freshDown = measure {
+            _ = GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: .unicode), orientation: .topDown)
+        }.sorted()
         let previous = GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: .unicode))
         graph.edges[0].metrics.rps = 123
         let again = measure { _ = GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: .unicode), previous: previous) }.sorted()
         Console.out("\ngraph layout (200 nodes, 1,000 edges)                 median ms    min ms    max ms\n")
-        for (name, seconds) in [("fresh, no previous layout", fresh), ("after a rate change, previous given", again)] {
+        for (name, seconds) in [("fresh, left to right, no previous layout", fresh), ("fresh, top-down, no previous layout", freshDown),
+                                ("after a rate change, previous given", again)] {
             func ms(_ s: Double) -> String { StatTable.fixed(s * 1000, 3) }
             Console.out("  " + name.padding(toLength: 50, withPad: " ", startingAt: 0)
                 + [ms(seconds[seconds.count / 2]), ms(seconds.first!), ms(seconds.last!)].map { $0.leftPadded(10) }.joined() + "\n")

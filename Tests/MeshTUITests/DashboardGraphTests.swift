@@ -111,9 +111,23 @@ final class DashboardGraphTests: XCTestCase {
         XCTAssertTrue(render(typing, snapshot).screen.contains("find /w1_"), render(typing, snapshot).screen)
     }
 
+    func testALongChainGoesTopDownAndOTurnsIt() {
+        let snapshot = Self.chain(20)
+        let auto = graphState([], snapshot)
+        XCTAssertNil(auto.graph.orientation)
+        XCTAssertEqual(S.rows(auto, snapshot).graphLayout?.orientation, .topDown, "a chain fits the screen better downwards")
+        XCTAssertEqual(selected(S.pressing(Array(repeating: .character("j"), count: 3), on: auto, snapshot), snapshot)?.name, "w03",
+                       "j follows the calls down")
+        let across = S.pressing([.character("o")], on: auto, snapshot)
+        XCTAssertEqual(S.rows(across, snapshot).graphLayout?.orientation, .leftToRight)
+        XCTAssertEqual(S.rows(S.pressing([.character("o")], on: across, snapshot), snapshot).graphLayout?.orientation, .topDown)
+        XCTAssertNil(S.pressing([.character("o"), .character("o")], on: across, snapshot).graph.orientation, "and back to auto")
+        XCTAssertTrue(render(across, snapshot).screen.contains("across (o)"), render(across, snapshot).screen)
+    }
+
     func testTheViewPansAndFollowsTheSelection() {
         let snapshot = Self.chain(20)
-        let start = graphState([], snapshot)
+        let start = graphState([.character("o")], snapshot)  // left to right: wider than the screen
         XCTAssertEqual(start.graph.viewport, GraphPoint(x: 0, y: 0))
         let panned = S.pressing([.character("L")], on: start, snapshot)
         XCTAssertEqual(panned.graph.viewport.x, 40, "half of an 80-column screen")

@@ -3,13 +3,14 @@ import MeshTUI
 import XCTest
 
 final class GraphCanvasTests: XCTestCase {
-    func canvas(_ graph: MeshGraph, _ glyphs: Glyphs) -> GraphCanvas {
-        GraphCanvas(graph: graph, layout: GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: glyphs)), glyphs: glyphs)
+    func canvas(_ graph: MeshGraph, _ glyphs: Glyphs, _ orientation: GraphOrientation = .leftToRight) -> GraphCanvas {
+        let layout = GraphLayout.make(GraphCanvas.topology(of: graph, glyphs: glyphs), orientation: orientation)
+        return GraphCanvas(graph: graph, layout: layout, glyphs: glyphs)
     }
 
     func render(_ graph: MeshGraph, _ glyphs: Glyphs, width: Int, height: Int, viewport: GraphPoint = GraphPoint(x: 0, y: 0),
-                selected: WorkloadRef? = nil) -> CellGrid {
-        let c = canvas(graph, glyphs)
+                selected: WorkloadRef? = nil, _ orientation: GraphOrientation = .leftToRight) -> CellGrid {
+        let c = canvas(graph, glyphs, orientation)
         return rendered(width: width, height: height) {
             c.draw(into: &$0, screen: GraphRect(x: 0, y: 0, width: width, height: height), viewport: viewport, selected: selected)
         }
@@ -25,6 +26,48 @@ final class GraphCanvasTests: XCTestCase {
     func testALargerGraphAt200x60() {
         let graph = GraphSamples.random(nodes: 24, edges: 40, seed: 5, cycles: true, selfCalls: true)
         assertSnapshot(render(graph, .unicode, width: 200, height: 60), named: "graph-random-200x60-unicode", colors: true)
+    }
+
+    /// Callers above their callees, arrowheads down onto the boxes' tops (and up for the call
+    /// that closes the cycle), the self-call's loop round checkout's bottom left corner, labels
+    /// on the tracks or beside the lines.
+    func testASmallGraphTopDown() {
+        let grid = render(GraphSamples.shop, .unicode, width: 46, height: 24, .topDown)
+        let text = grid.rows.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        XCTAssertEqual(text, """
+              ┌───────────────┐
+              │frontend       │
+              │10.0rps 100.0% │
+              └───────────────┘
+                      ▲
+                      │
+                      ├───────────1.0rps────────────┐
+                      ├─────✗ 4.0rps─────┐          │
+                      │ 6.0rps           │          │
+                      ▼                  ▼          │
+              ┌───────────────┐  ┌───────────────┐  │
+              │cart           │  │checkout       │  │
+              │10.0rps 100.0% │ ▶│10.0rps 100.0% │  │
+              └───────────────┘ │└───────────────┘  │
+                                │ │      ┆ ○ 4.0rps │
+                                └─┘      ┆          │
+                                         └┄┄┄┄┐     │
+                                              ├─────┘
+                                              │
+                                              ▼
+                                      ┌───────────────┐
+                                      │payments       │
+                                      │10.0rps 100.0% │
+                                      └───────────────┘
+            """, text)
+        let layout = canvas(GraphSamples.shop, .unicode, .topDown).layout
+        for callee in ["cart", "checkout", "payments"] {
+            let box = layout.box(of: GraphSamples.ref(callee, ns: "shop"))!
+            XCTAssertEqual(grid[box.x + box.width / 2, box.y - 1].character, "▼", "\(callee): the arrowhead points down onto its top")
+        }
+        let ascii = render(GraphSamples.shop, .ascii, width: 46, height: 24, .topDown).rows.joined(separator: "\n")
+        XCTAssertEqual(ascii.filter { $0 == "v" }.count, 3, ascii)
+        XCTAssertEqual(ascii.filter { $0 == "^" }.count, 1, ascii)
     }
 
     func testMarksAreGlyphsNotColoursAlone() {
@@ -51,17 +94,20 @@ final class GraphCanvasTests: XCTestCase {
     }
 
     func testHitTestingAndNeighbours() {
-        let c = canvas(GraphSamples.emojivoto, .unicode)
-        let layout = c.layout, web = GraphSamples.ref("web")
-        let box = layout.box(of: web)!
-        let screen = GraphRect(x: 0, y: 1, width: 80, height: 23), viewport = GraphPoint(x: 0, y: 0)
-        XCTAssertEqual(c.node(atScreenX: box.x + 1, y: box.y + 1 + 1, screen: screen, viewport: viewport), web)
-        XCTAssertNil(c.node(atScreenX: 79, y: 0, screen: screen, viewport: viewport))
-        let right = layout.neighbour(of: web, direction: .right).flatMap(layout.box(of:))
-        XCTAssertNotNil(right)
-        XCTAssertGreaterThan(right!.x, box.x)
-        let left = layout.neighbour(of: web, direction: .left).flatMap(layout.box(of:))
-        XCTAssertLessThan(left!.x, box.x)
-        XCTAssertTrue(layout.bounds.contains(GraphPoint(x: box.x, y: box.y)))
+        for (orientation, onwards, back) in [(GraphOrientation.leftToRight, GraphDirection.right, GraphDirection.left),
+                                             (.topDown, .down, .up)] {
+            let c = canvas(GraphSamples.emojivoto, .unicode, orientation)
+            let layout = c.layout, web = GraphSamples.ref("web")
+            let box = layout.box(of: web)!
+            let screen = GraphRect(x: 0, y: 1, width: 80, height: 23), viewport = GraphPoint(x: 0, y: 0)
+            XCTAssertEqual(c.node(atScreenX: box.x + 1, y: box.y + 1 + 1, screen: screen, viewport: viewport), web, "\(orientation)")
+            XCTAssertNil(c.node(atScreenX: 79, y: 0, screen: screen, viewport: viewport))
+            let callee = layout.neighbour(of: web, direction: onwards).flatMap(layout.box(of:))
+            let caller = layout.neighbour(of: web, direction: back).flatMap(layout.box(of:))
+            let along = { (b: GraphRect) in orientation == .leftToRight ? b.x : b.y }
+            XCTAssertGreaterThan(along(callee!), along(box), "\(orientation): a callee is further on")
+            XCTAssertLessThan(along(caller!), along(box), "\(orientation): a caller is before")
+            XCTAssertTrue(layout.bounds.contains(GraphPoint(x: box.x, y: box.y)))
+        }
     }
 }

@@ -33,6 +33,21 @@ enum GraphSamples {
         return MeshGraph(nodes: nodes, edges: edges)
     }()
 
+    /// frontend → cart, checkout (failing); checkout → payments (without mTLS) → frontend (a
+    /// cycle); checkout calling itself.
+    static let shop: MeshGraph = {
+        let nodes = ["frontend", "cart", "checkout", "payments"].map {
+            MeshGraph.Node(id: ref($0, ns: "shop"), role: .workload, metrics: GoldenMetrics(rps: 10, success: 1))
+        }
+        return MeshGraph(nodes: nodes, edges: [
+            .init(from: 0, to: 1, metrics: GoldenMetrics(rps: 6, success: 1), mtls: true),
+            .init(from: 0, to: 2, metrics: GoldenMetrics(rps: 4, success: 0.5), mtls: true),
+            .init(from: 2, to: 3, metrics: GoldenMetrics(rps: 4, success: 1), mtls: false),
+            .init(from: 3, to: 0, metrics: GoldenMetrics(rps: 1, success: 1), mtls: true),
+            .init(from: 2, to: 2, metrics: GoldenMetrics(rps: 2, success: 1), mtls: true),
+        ])
+    }()
+
     /// A seeded random graph of `nodes` workloads and about `edges` distinct calls. Acyclic
     /// unless `cycles`: then calls go either way; self-calls when `selfCalls`.
     static func random(nodes: Int, edges: Int, seed: UInt64, cycles: Bool = false, selfCalls: Bool = false) -> MeshGraph {
@@ -59,6 +74,14 @@ enum GraphSamples {
         let nodes = (0...fanOut).map { MeshGraph.Node(id: ref("svc-\($0)"), role: .workload) }
         return MeshGraph(nodes: nodes, edges: (1...fanOut).map {
             MeshGraph.Edge(from: 0, to: $0, metrics: GoldenMetrics(rps: 1), mtls: true)
+        })
+    }
+
+    /// A chain of `length` workloads, each calling the next.
+    static func chain(_ length: Int) -> MeshGraph {
+        let nodes = (0..<length).map { MeshGraph.Node(id: ref("svc-\($0)"), role: .workload) }
+        return MeshGraph(nodes: nodes, edges: (1..<length).map {
+            MeshGraph.Edge(from: $0 - 1, to: $0, metrics: GoldenMetrics(rps: 1), mtls: true)
         })
     }
 

@@ -53,9 +53,12 @@ public struct GraphCanvas {
         for (i, edge) in graph.edges.enumerated() {
             drawLabel(edge, route: layout.routes[i], raster: &labelled, into: &grid, toScreen)
         }
+        var outbound = [Double](repeating: 0, count: graph.nodes.count)
+        for edge in graph.edges { outbound[edge.from] += edge.metrics.rps ?? 0 }
         for (i, node) in graph.nodes.enumerated() where layout.boxes[i].intersects(area) {
             let origin = toScreen(GraphPoint(x: layout.boxes[i].x, y: layout.boxes[i].y))
-            drawBox(node, size: layout.boxes[i], at: origin, selected: node.id == selected, into: &grid, clip: screen)
+            drawBox(node, outbound: outbound[i], size: layout.boxes[i], at: origin, selected: node.id == selected, into: &grid,
+                    clip: screen)
         }
     }
 
@@ -117,7 +120,7 @@ public struct GraphCanvas {
         layout.orientation == .topDown ? GraphLabelSpot.beside(width: width, route: route, raster: raster) : nil
     }
 
-    private func drawBox(_ node: MeshGraph.Node, size box: GraphRect, at origin: (x: Int, y: Int), selected: Bool,
+    private func drawBox(_ node: MeshGraph.Node, outbound: Double, size box: GraphRect, at origin: (x: Int, y: Int), selected: Bool,
                          into grid: inout CellGrid, clip: GraphRect) {
         let peer = node.role == .external || node.role == .unmeshedClients
         var border = selected ? Style(.selected, bold: true, reverse: true) : Style(.border)
@@ -136,7 +139,7 @@ public struct GraphCanvas {
         if !selected { border = .normal }
         let title = CharacterWidth.truncate(GraphNodeBox.title(node, glyphs: glyphs), width: inner, cut: glyphs.cut)
         let failing = GraphNodeBox.failing(node.metrics, below: failingBelow)
-        let health = CharacterWidth.truncate((failing ? glyphs.lowSuccess + " " : "") + GraphNodeBox.health(node.metrics),
+        let health = CharacterWidth.truncate((failing ? glyphs.lowSuccess + " " : "") + GraphNodeBox.health(node.metrics, outbound: outbound),
                                              width: inner, cut: glyphs.cut)
         var healthStyle = failing ? Style(.bad) : Style(.dim)
         if selected { healthStyle = border }

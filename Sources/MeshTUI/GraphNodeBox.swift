@@ -29,9 +29,12 @@ enum GraphNodeBox {
         return GraphSize(width: inner + 2, height: height)
     }
 
-    /// `12.0rps 99.5%`, the rate alone when no success rate is known, `-` when nothing is.
-    static func health(_ metrics: GoldenMetrics?) -> String {
-        guard let metrics, let rps = metrics.rps else { return "-" }
+    /// `12.0rps 99.5%`, the rate alone when no success rate is known; for a node nothing calls
+    /// (a client), what it sends: `out 4.0rps`; `-` when nothing is known.
+    static func health(_ metrics: GoldenMetrics?, outbound: Double = 0) -> String {
+        guard let metrics, let rps = metrics.rps, rps > 0 || outbound == 0 else {
+            return outbound > 0 ? "out " + rate(outbound) : "-"
+        }
         return [rate(rps), metrics.success.map { StatTable.fixed($0 * 100, 1) + "%" }].compactMap { $0 }.joined(separator: " ")
     }
 

@@ -43,15 +43,14 @@ public struct GraphViewState: Equatable, Sendable {
     /// Brings a newly selected node's box on screen, scrolling as little as it takes, and
     /// keeps the viewport within the canvas.
     mutating func follow(_ scene: GraphScene, selected: Int) {
-        let area = scene.area, size = scene.layout.size
+        let area = scene.area
         if let node = scene.node(at: selected), let box = scene.layout.box(of: node.id),
            followed != Followed(node: node.id, box: box, area: area) {
             viewport.x = Self.scroll(viewport.x, toShow: box.x, box.width, within: area.width)
             viewport.y = Self.scroll(viewport.y, toShow: box.y, box.height, within: area.height)
             followed = Followed(node: node.id, box: box, area: area)
         }
-        viewport.x = max(0, min(viewport.x, size.width - area.width))
-        viewport.y = max(0, min(viewport.y, size.height - area.height))
+        viewport = scene.clamped(viewport, area: area)
     }
 
     /// The start of a window of `length` cells, moved from `start` as little as it takes to
@@ -76,7 +75,7 @@ extension DashboardState {
     /// where it is.
     mutating func pan(_ direction: GraphDirection, _ rows: DashboardRows, by cells: Int? = nil) {
         guard case .graph(let scene) = rows.table else { return }
-        let size = scene.layout.size, area = scene.area
+        let area = scene.area
         var v = graph.viewport
         switch direction {
         case .left: v.x -= cells ?? max(1, area.width / 2)
@@ -84,7 +83,7 @@ extension DashboardState {
         case .up: v.y -= cells ?? max(1, area.height / 2)
         case .down: v.y += cells ?? max(1, area.height / 2)
         }
-        graph.viewport = GraphPoint(x: max(0, min(v.x, size.width - area.width)), y: max(0, min(v.y, size.height - area.height)))
+        graph.viewport = scene.clamped(v, area: area)
     }
 
     /// `f`: shows the selected node's neighbourhood, or the whole graph again.

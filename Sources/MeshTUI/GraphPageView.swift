@@ -6,7 +6,8 @@ import MeshModel
 /// canvas found no room), and a legend line that says what the marks mean, what is focused and
 /// where the view is.
 enum GraphPageView {
-    /// Pages at least this many lines high show the selected node's line.
+    /// Pages at least this many lines high show the selected node's line, unless it would
+    /// cost a canvas that fits the page without it.
     static let selectionLineFrom = 10
 
     /// The canvas's cells on a page `width` wide that holds `visible` table rows (counted as
@@ -19,9 +20,17 @@ enum GraphPageView {
         return GraphSize(width: max(1, width), height: max(1, canvasLines(lines)))
     }
 
-    /// How many of a page's `lines` the canvas gets.
-    private static func canvasLines(_ lines: Int) -> Int {
-        lines - (lines >= selectionLineFrom ? 2 : 1)
+    /// How many of a page's `lines` the canvas gets, when it is `height` rows high (or the
+    /// most it may get, when `nil`).
+    private static func canvasLines(_ lines: Int, height: Int? = nil) -> Int {
+        lines - (showsSelection(lines, height: height) ? 2 : 1)
+    }
+
+    /// Whether a page of `lines` shows the selected node's line over a canvas `height` rows high.
+    private static func showsSelection(_ lines: Int, height: Int?) -> Bool {
+        guard lines >= selectionLineFrom else { return false }
+        guard let height else { return true }
+        return height <= lines - 2 || height > lines - 1
     }
 
     /// Draws `scene` over `lines` of `grid`.
@@ -32,24 +41,24 @@ enum GraphPageView {
                                    y: lines.lowerBound + lines.count / 2, style: .normal, into: &grid)
             return
         }
-        let page = canvasRect(lines, width: grid.width)
+        let page = canvasRect(scene, lines, width: grid.width)
         let screen = scene.screen(in: page)
         let selected = scene.node(at: state.table.selected)
         scene.canvas(glyphs: glyphs).draw(into: &grid, screen: screen, viewport: state.graph.viewport, selected: selected?.id)
-        if lines.count >= selectionLineFrom, let selected {
+        if showsSelection(lines.count, height: scene.bounds.height), let selected {
             drawSelection(selected, scene, glyphs: glyphs, y: lines.upperBound - 2, into: &grid)
         }
-        drawLegend(scene, state: state, glyphs: glyphs, y: lines.upperBound - 1, into: &grid)
+        drawLegend(scene, state: state, glyphs: glyphs, shown: page, y: lines.upperBound - 1, into: &grid)
     }
 
     /// The canvas's part of the page's `lines`.
-    private static func canvasRect(_ lines: Range<Int>, width: Int) -> GraphRect {
-        GraphRect(x: 0, y: lines.lowerBound, width: width, height: max(1, canvasLines(lines.count)))
+    private static func canvasRect(_ scene: GraphScene, _ lines: Range<Int>, width: Int) -> GraphRect {
+        GraphRect(x: 0, y: lines.lowerBound, width: width, height: max(1, canvasLines(lines.count, height: scene.bounds.height)))
     }
 
     /// The index of the node drawn at cell (`x`, `y`), laid out as ``draw(_:state:glyphs:lines:into:)`` does.
     static func node(atX x: Int, y: Int, _ scene: GraphScene, state: DashboardState, lines: Range<Int>, width: Int) -> Int? {
-        let page = canvasRect(lines, width: width)
+        let page = canvasRect(scene, lines, width: width)
         let canvas = GraphCanvas(graph: scene.graph, layout: scene.layout, glyphs: .ascii)
         return canvas.node(atScreenX: x, y: y, screen: scene.screen(in: page), viewport: state.graph.viewport)
             .flatMap(scene.index(of:))
@@ -81,17 +90,19 @@ enum GraphPageView {
 
     /// `focus web ±2 · 8 nodes 9 edges · ✗ failing  ○ no mTLS  ⇢ outside the mesh  ? unmeshed · view 40,12 of 180x64`:
     /// as much of it as fits, the focus and counts first.
-    private static func drawLegend(_ scene: GraphScene, state: DashboardState, glyphs: Glyphs, y: Int, into grid: inout CellGrid) {
+    private static func drawLegend(_ scene: GraphScene, state: DashboardState, glyphs: Glyphs, shown: GraphRect, y: Int,
+                                   into grid: inout CellGrid) {
         var x = 0
         if let focus = scene.focus {
             let name = StatTable.display(focus.center.name)
             x = grid.put("focus \(name) \(focus.hops) hop\(focus.hops == 1 ? "" : "s")  ", x: x, y: y, style: Style(.header, bold: true))
         }
-        let size = scene.layout.size, area = scene.area
+        let size = scene.bounds, area = shown
         let turn = scene.layout.orientation == .leftToRight ? "across" : "down"
         var parts = ["\(scene.graph.nodes.count) nodes \(scene.graph.edges.count) edges", "\(turn)\(state.graph.orientation == nil ? " auto" : "") (o)"]
         if size.width > area.width || size.height > area.height {
-            parts.append("view \(state.graph.viewport.x),\(state.graph.viewport.y) of \(size.width)x\(size.height) (HJKL pan)")
+            let at = GraphPoint(x: state.graph.viewport.x - size.x, y: state.graph.viewport.y - size.y)
+            parts.append("view \(at.x),\(at.y) of \(size.width)x\(size.height) (HJKL pan)")
         }
         parts += ["\(glyphs.failed) failing", "\(glyphs.plaintext) no mTLS", "\(glyphs.externalPeer) outside the mesh",
                   "\(glyphs.unmeshedClients) unmeshed clients"]

@@ -14,6 +14,9 @@ public struct GraphScene: Sendable {
     public let area: GraphSize
     /// The node the view is focused on and how many hops it reaches, when focused.
     public let focus: (center: WorkloadRef, hops: Int)?
+    /// The part of the canvas anything is drawn on: the boxes and the lines, without the blank
+    /// margins the layout keeps round them. The viewport moves within it.
+    public let bounds: GraphRect
 
     /// The scene of `snapshot` (none before the first) for `state`, on a page of `area` cells;
     /// `previous` is the last frame's layout.
@@ -32,6 +35,21 @@ public struct GraphScene: Sendable {
         self.graph = graph
         self.area = area
         self.focus = focus
+        bounds = Self.drawn(layout)
+    }
+
+    /// The smallest rectangle that holds every box and every route of `layout`.
+    private static func drawn(_ layout: GraphLayout) -> GraphRect {
+        let xs = layout.boxes.flatMap { [$0.x, $0.x + $0.width - 1] } + layout.routes.joined().map(\.x)
+        let ys = layout.boxes.flatMap { [$0.y, $0.y + $0.height - 1] } + layout.routes.joined().map(\.y)
+        guard let x = xs.min(), let y = ys.min() else { return GraphRect(x: 0, y: 0, width: 0, height: 0) }
+        return GraphRect(x: x, y: y, width: xs.max()! - x + 1, height: ys.max()! - y + 1)
+    }
+
+    /// `viewport` moved as little as it takes to lie within ``bounds`` for a screen of `area`.
+    public func clamped(_ viewport: GraphPoint, area: GraphSize) -> GraphPoint {
+        GraphPoint(x: max(bounds.x, min(viewport.x, bounds.x + bounds.width - area.width)),
+                   y: max(bounds.y, min(viewport.y, bounds.y + bounds.height - area.height)))
     }
 
     /// The canvas that draws this scene.
@@ -62,8 +80,7 @@ public struct GraphScene: Sendable {
     /// Where the canvas goes within a page rectangle `page`: at its top left when the canvas is
     /// larger (the view pans), centred on the axes where it is smaller.
     public func screen(in page: GraphRect) -> GraphRect {
-        let size = layout.size
-        let (w, h) = (min(size.width, page.width), min(size.height, page.height))
+        let (w, h) = (min(bounds.width, page.width), min(bounds.height, page.height))
         return GraphRect(x: page.x + (page.width - w) / 2, y: page.y + (page.height - h) / 2, width: w, height: h)
     }
 

@@ -128,7 +128,7 @@ final class DashboardGraphTests: XCTestCase {
     func testTheViewPansAndFollowsTheSelection() {
         let snapshot = Self.chain(20)
         let start = graphState([.character("o")], snapshot)  // left to right: wider than the screen
-        XCTAssertEqual(start.graph.viewport, GraphPoint(x: 0, y: 0))
+        XCTAssertEqual(start.graph.viewport, GraphPoint(x: 0, y: 1), "the first drawn row (the layout keeps one blank above)")
         let panned = S.pressing([.character("L")], on: start, snapshot)
         XCTAssertEqual(panned.graph.viewport.x, 40, "half of an 80-column screen")
         XCTAssertEqual(selected(panned, snapshot)?.name, "w00", "panning leaves the selection")

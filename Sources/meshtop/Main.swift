@@ -9,7 +9,7 @@ enum Main {
     /// Subcommands, dispatched by their first word. Everything else is the main command,
     /// whose positional arguments (targets) would otherwise shadow these names.
     static let subcommands: [String: any ParsableCommand.Type] = [
-        "inspect": Inspect.self, "bench": Bench.self, "demo": Demo.self,
+        "inspect": Inspect.self, "bench": Bench.self, "demo": Demo.self, "tap": TapCommand.self, "top": TopCommand.self,
     ]
 
     static func main() {

@@ -2,14 +2,19 @@ import MeshModel
 
 /// Choosing the orientation for the screen.
 extension GraphLayout {
-    /// The layout that fits a screen of `screen` cells better: left to right unless top-down
+    /// The layout that fits a screen of `screen` cells better: left to right, with room for
+    /// every rate label when that still fits the screen whole, else compact unless top-down
     /// leaves less of the canvas outside the screen (less panning). Once chosen, previous's
     /// orientation is kept while the topology only changes slightly (``isSlightChange(from:to:)``),
     /// so the picture doesn't flip on every new node; pass no `previous` to choose afresh.
     public static func make(_ topology: GraphTopology, previous: GraphLayout?, fitting screen: GraphSize) -> GraphLayout {
         if let previous, previous.topology == topology || isSlightChange(from: previous.topology, to: topology) {
-            return make(topology, previous: previous, orientation: previous.orientation)
+            let kept = make(topology, previous: previous, orientation: previous.orientation, labelled: previous.labelled)
+            guard kept.labelled, kept.cellsOutside(screen) > 0 else { return kept }
+            return make(topology, previous: previous, orientation: kept.orientation)  // the screen got smaller
         }
+        let roomy = make(topology, previous: previous, orientation: .leftToRight, labelled: true)
+        if roomy.cellsOutside(screen) == 0 { return roomy }
         let across = make(topology, previous: previous, orientation: .leftToRight)
         let down = make(topology, previous: previous, orientation: .topDown)
         return down.cellsOutside(screen) < across.cellsOutside(screen) ? down : across

@@ -36,23 +36,35 @@ public struct GraphLayout: Equatable, Sendable {
     public let size: GraphSize
     /// Which way the layers run.
     public let orientation: GraphOrientation
+    /// Whether the channels keep room for a rate label where each line leaves and arrives
+    /// (left to right, where labels have no room otherwise): a wider canvas, for wide screens.
+    public let labelled: Bool
 
-    /// The layout of `topology` in `orientation`; `previous` (the last layout shown) keeps it stable.
+    /// Cells a labelled channel keeps straight on each side of its tracks: `✗ 12.0rps` and a
+    /// line cell on each side.
+    static let labelRoom = 11
+
+    /// The layout of `topology` in `orientation`, `labelled` or compact; `previous` (the last
+    /// layout shown) keeps it stable.
     public static func make(_ topology: GraphTopology, previous: GraphLayout? = nil,
-                            orientation: GraphOrientation = .leftToRight) -> GraphLayout {
-        if let previous, previous.topology == topology, previous.orientation == orientation { return previous }
-        return GraphLayout(topology, previous: previous, orientation: orientation)
+                            orientation: GraphOrientation = .leftToRight, labelled: Bool = false) -> GraphLayout {
+        if let previous, previous.topology == topology, previous.orientation == orientation, previous.labelled == labelled {
+            return previous
+        }
+        return GraphLayout(topology, previous: previous, orientation: orientation, labelled: labelled)
     }
 
-    private init(_ topology: GraphTopology, previous: GraphLayout?, orientation: GraphOrientation) {
+    private init(_ topology: GraphTopology, previous: GraphLayout?, orientation: GraphOrientation, labelled: Bool) {
         let layering = GraphLayering(topology, previous: previous)
         let n = topology.nodes.count
-        var placement = GraphPlacement(layering, sizes: topology.sizes, orientation: orientation)
+        var placement = GraphPlacement(layering, sizes: topology.sizes, orientation: orientation,
+                                       labelRoom: labelled ? Self.labelRoom : 0)
         placement.placeAcross()
         let tracks = placement.tracks()
         placement.placeLayers(tracks.channels)
         self.topology = topology
         self.orientation = orientation
+        self.labelled = labelled
         boxes = (0..<n).map { placement.box($0) }
         routes = topology.links.indices.map { i in
             let link = topology.links[i]

@@ -5,16 +5,19 @@ struct GraphPlacement {
     let layering: GraphLayering
     let sizes: [GraphSize]
     let orientation: GraphOrientation
+    /// Cells kept straight on each side of a channel's tracks (``GraphChannel/labelRoom``).
+    let labelRoom: Int
     /// Where each item starts along its layer (its top row left to right, its left column top-down).
     private(set) var crossStart: [Int]
     /// Where each layer starts along the calls, and how deep it is (its deepest box).
     private(set) var layerStart: [Int] = []
     let layerDepth: [Int]
 
-    init(_ layering: GraphLayering, sizes: [GraphSize], orientation: GraphOrientation) {
+    init(_ layering: GraphLayering, sizes: [GraphSize], orientation: GraphOrientation, labelRoom: Int = 0) {
         self.layering = layering
         self.sizes = sizes
         self.orientation = orientation
+        self.labelRoom = labelRoom
         crossStart = Array(repeating: 0, count: layering.layer.count)
         layerDepth = layering.columns.map { column in
             max(1, column.map { $0 < sizes.count ? orientation.main(sizes[$0]) : 1 }.max() ?? 1)

@@ -5,9 +5,12 @@ struct GraphChannel {
     var count: Int
     /// The smallest width: ``GraphOrientation/minimumChannel``.
     var minimum: Int
+    /// Straight cells kept before the first track and after the last, for a label on a line
+    /// that leaves or arrives there (0: none kept).
+    var labelRoom = 0
     /// Cells between the two layers: two for self-loops, the tracks, and one before the
-    /// arrowhead, at least `minimum`.
-    var width: Int { max(minimum, count + 4) }
+    /// arrowhead (with the label room on both sides), at least `minimum`.
+    var width: Int { max(minimum, count + 4 + 2 * labelRoom) }
     /// Where the tracks start, from the channel's left: centred.
     var firstTrack: Int { 2 + (width - count - 4) / 2 }
 }
@@ -43,7 +46,7 @@ extension GraphPlacement {
         var tracks = GraphTracks(channels: [], track: Array(repeating: nil, count: segmentCount), firstSegment: firstSegment)
         tracks.channels = segments.map { list in
             for (t, i) in Self.trackOrder(list.map { ($0.leave, $0.arrive) }).enumerated() { tracks.track[list[i].segment] = t }
-            return GraphChannel(count: list.count, minimum: orientation.minimumChannel)
+            return GraphChannel(count: list.count, minimum: orientation.minimumChannel, labelRoom: labelRoom)
         }
         shareLines(&tracks)
         return tracks

@@ -15,6 +15,27 @@ final class GraphFittingTests: XCTestCase {
         XCTAssertLessThan(chosen.cellsOutside(screen), GraphLayout.make(chain, orientation: .topDown).cellsOutside(screen))
     }
 
+    /// Where the wider layout still fits the screen whole, it is chosen, and every call but the
+    /// self-call gets its rate on the canvas; on 80x24 it does not fit, and the compact one is used.
+    func testAWideScreenGetsRoomForEveryRateLabel() {
+        let graph = GraphSamples.emojivoto, emojivoto = topology(graph)
+        let wide = GraphLayout.make(emojivoto, previous: nil, fitting: GraphSize(width: 160, height: 40))
+        XCTAssertTrue(wide.labelled)
+        XCTAssertEqual(wide.orientation, .leftToRight)
+        XCTAssertFalse(GraphLayout.make(emojivoto, previous: nil, fitting: GraphSize(width: 80, height: 24)).labelled)
+        XCTAssertFalse(GraphLayout.make(emojivoto, previous: wide, fitting: GraphSize(width: 80, height: 24)).labelled,
+                       "a screen made smaller gets the compact layout")
+        let canvas = GraphCanvas(graph: graph, layout: wide, glyphs: .unicode)
+        let text = rendered(width: 160, height: 40) {
+            canvas.draw(into: &$0, screen: GraphRect(x: 0, y: 0, width: 160, height: 40), viewport: GraphPoint(x: 0, y: 0))
+        }.rows.joined(separator: "\n")
+        for edge in graph.edges where edge.from != edge.to {
+            let rate = StatTable.fixed(edge.metrics.rps!, 1) + "rps"
+            // On its line: a line cell right after it (a box's health line has a blank there).
+            XCTAssertTrue(text.contains(rate + "─") || text.contains(rate + "┄"), "\(rate) of \(graph.nodes[edge.from].id.name) → \(graph.nodes[edge.to].id.name):\n\(text)")
+        }
+    }
+
     /// Twelve callees side by side are about 230 columns wide: on 80x40 stacking them (61 rows)
     /// leaves less off the screen, on a 250-column screen the row of them fits.
     func testAWideFanOutGoesTopDownWhenThatNeedsLessPanning() {

@@ -28,7 +28,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Run only this measurement (scan, cold, warm, render or graph), e.g. under a profiler.")
+    @Option(help: "Run only this measurement (scan, cold, warm, render, graph or tap), e.g. under a profiler.")
     var only: String?
 
     @OptionGroup(title: "Through a cluster's API server") var kube: KubeOptions
@@ -62,6 +62,7 @@ struct Bench: ParsableCommand {
         if selected("warm") { measureWarm(body, target) }
         if selected("render") { measureRender() }
         if selected("graph") { measureGraph() }
+        if selected("tap") { try TapBench(runs: max(3, runs / 4)).run() }
     }
 
     /// Milliseconds to lay out a seeded 200-node, 1,000-edge call graph from scratch (left to
@@ -149,7 +150,7 @@ struct Bench: ParsableCommand {
     }
 }
 
-private extension String {
-    /// The string right-aligned in `width` characters.
+extension String {
+    /// The string right-aligned in `width` characters, for the bench tables.
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -33,6 +33,20 @@ public struct DemoTapRequest: Sendable, Equatable {
         public var port: Int
         /// The ServiceAccount of a meshed pod: its mTLS identity's first part.
         public var serviceAccount: String?
+
+        /// The mTLS identity of a meshed pod: `SA.NS.serviceaccount.identity.linkerd.cluster.local`.
+        public var identity: String? {
+            serviceAccount.map { ProxyLabels.identity(serviceAccount: $0, namespace: workload.namespace) }
+        }
+
+        /// What Linkerd's Destination API tells a caller's proxy about this endpoint (the
+        /// metrics' `dst_*` labels without the prefix): `pod`, `namespace`, the owner's label,
+        /// `serviceaccount`, … for a meshed pod; nothing for a host outside the cluster.
+        public var discoveryLabels: [String: String] {
+            guard let pod, let serviceAccount else { return [:] }
+            let peer = ProxyLabels.Peer(workload: workload, serviceAccount: serviceAccount, pod: pod, podIP: ip, tls: true)
+            return Dictionary(ProxyLabels.destination(peer)) { first, _ in first }
+        }
     }
 
     /// When the request started, in ms since the demo started.
@@ -144,20 +158,24 @@ extension DemoMesh {
                                     serviceAccount: proxies[$0].serviceAccount)
             }
         case .unmeshed:
-            return (0..<max(1, workload.pods)).map { i in
-                DemoTapRequest.Peer(workload: workload.ref, pod: "\(workload.ref.name)-\(i)", ip: "10.43.\(w).\(i + 2)",
-                                    port: 8080, serviceAccount: nil)
+            return unmeshedPods(of: w).map {
+                DemoTapRequest.Peer(workload: workload.ref, pod: $0.name, ip: $0.ip, port: 8080, serviceAccount: nil)
             }
         case .external:
-            return [DemoTapRequest.Peer(workload: workload.ref, pod: nil, ip: "203.0.113.\(w % 250 + 1)", port: 443,
+            // The address and port the metrics give the host (`ProxyLabels.outboundExternal`).
+            let authority = workload.ref.name
+            let port = Int(authority.split(separator: ":").last ?? "") ?? 443
+            return [DemoTapRequest.Peer(workload: workload.ref, pod: nil,
+                                        ip: ProxyLabels.externalIP(String(authority.prefix { $0 != ":" })), port: port,
                                         serviceAccount: nil)]
         }
     }
 
-    /// `web.emojivoto.svc.cluster.local:8080`, or an external host's own authority.
+    /// `web.emojivoto.svc.cluster.local:80` (the Service's port, as in the metrics' `authority`),
+    /// or an external host's own authority.
     private static func authority(of workload: DemoWorkload) -> String {
         workload.membership == .external
-            ? workload.ref.name : "\(workload.ref.name).\(workload.ref.namespace).svc.cluster.local:8080"
+            ? workload.ref.name : "\(workload.ref.name).\(workload.ref.namespace).svc.cluster.local:80"
     }
 
     /// One of a workload's four routes: reads and a write, named after it.
@@ -165,5 +183,45 @@ extension DemoMesh {
         let name = workload.membership == .external ? "v1" : workload.ref.name
         return [("GET", "/api/\(name)/list"), ("GET", "/api/\(name)/item"), ("GET", "/api/\(name)/list"),
                 ("POST", "/api/\(name)/update")][pick]
+    }
+}
+
+/// A pod of an unmeshed workload: no proxy, so the mesh knows it only by its name and address.
+public struct DemoUnmeshedPod: Sendable, Hashable {
+    /// The workload that owns it.
+    public var workload: WorkloadRef
+    /// Named as its controller names pods: `loadgen-<10-char hash>-<5 chars>` for a Deployment.
+    public var name: String
+    /// The pod's IP, where its calls come from.
+    public var ip: String
+    /// Its ServiceAccount (no identity: it has no proxy).
+    public var serviceAccount: String
+}
+
+extension DemoMesh {
+    /// Every pod of the topology's unmeshed workloads, in workload order: where tap sees their
+    /// calls come from, and what the demo's API server lists (so that its tap server finds them
+    /// by IP, as Linkerd's does).
+    public var unmeshedPods: [DemoUnmeshedPod] {
+        graph.workloads.indices.filter { graph.workloads[$0].membership == .unmeshed }.flatMap(unmeshedPods(of:))
+    }
+
+    /// The pods of unmeshed workload `w`: at least one, since it makes calls; IPs in 10.44.0.0/16,
+    /// clear of the meshed pods' 10.42 and the Services' 10.43.
+    func unmeshedPods(of w: Int) -> [DemoUnmeshedPod] {
+        let workload = graph.workloads[w]
+        var rng = SplitMix64(seed: seed ^ ProxyLabels.fnv1a("unmeshed/" + workload.ref.description))
+        let hash = rng.token(10)
+        return (0..<max(1, workload.pods)).map { i in
+            let suffix = rng.token(5)
+            let name: String
+            switch workload.ref.kind {
+            case "deployment": name = "\(workload.ref.name)-\(hash)-\(suffix)"
+            case "statefulset": name = "\(workload.ref.name)-\(i)"
+            default: name = "\(workload.ref.name)-\(suffix)"
+            }
+            return DemoUnmeshedPod(workload: workload.ref, name: name, ip: "10.44.\(w % 256).\(i % 250 + 2)",
+                                   serviceAccount: workload.serviceAccount)
+        }
     }
 }

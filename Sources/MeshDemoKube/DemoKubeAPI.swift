@@ -5,9 +5,10 @@ import NIOCore
 /// The demo mesh's Kubernetes API server: the part of the API meshtop (and `kubectl get`) uses,
 /// over HTTPS on 127.0.0.1, with a CA, certificates and tokens made fresh for the run.
 ///
-/// Serves discovery, namespaces, pod lists and watches (``DemoKubeCluster``), and the pod proxy
-/// to the simulated proxies' admin servers. The demo's runner calls ``update(running:)`` whenever
-/// it starts or stops pods, and ``writeKubeconfig(to:)`` once the server listens.
+/// Serves discovery, namespaces, pod lists and watches (``DemoKubeCluster``), the pod proxy to
+/// the simulated proxies' admin servers, and Linkerd's tap API over the traffic model. The demo's
+/// runner calls ``update(running:)`` whenever it starts or stops pods, and ``writeKubeconfig(to:)``
+/// once the server listens.
 public final class DemoKubeAPI: Sendable {
     /// The pods, namespaces and watches.
     public let cluster: DemoKubeCluster
@@ -21,17 +22,25 @@ public final class DemoKubeAPI: Sendable {
 
     /// Starts serving the cluster of `mesh` with no proxy running yet on 127.0.0.1:`port` (0 for an
     /// ephemeral port) with `threads` event loops; `proxy` answers a proxy's admin-port requests,
-    /// as the per-pod servers do.
+    /// as the per-pod servers do, and `scenarioSeconds` says how far into the scenario the demo
+    /// is, for the tap stream (by default, seconds since this call).
     ///
     /// - Throws: the certificate or socket error.
-    public init(mesh: DemoMesh, proxy: @escaping DemoResponder, port: Int = 0,
-                threads: Int = System.coreCount) throws {
+    public init(mesh: DemoMesh, proxy: @escaping DemoResponder, port: Int = 0, threads: Int = System.coreCount,
+                scenarioSeconds: @escaping @Sendable () -> Double = DemoKubeAPI.secondsFromNow()) throws {
         cluster = DemoKubeCluster(mesh: mesh)
         certificates = try DemoKubeCertificates.generate()
         tokens = DemoKubeTokens.generate()
         namespace = mesh.topology.workloads.first { $0.membership == .meshed }?.ref.namespace ?? "default"
-        let routes = DemoKubeRoutes(cluster: cluster, proxy: proxy, now: { Date() })
+        let routes = DemoKubeRoutes(cluster: cluster, mesh: mesh, scenarioSeconds: scenarioSeconds, proxy: proxy,
+                                    now: { Date() })
         server = try DemoKubeServer(routes: routes, tokens: tokens, certificates: certificates, port: port, threads: threads)
+    }
+
+    /// A clock of seconds since it was made, on the monotonic clock.
+    public static func secondsFromNow() -> @Sendable () -> Double {
+        let start = ContinuousClock.now
+        return { (ContinuousClock.now - start) / .seconds(1) }
     }
 
     /// The port it listens on.

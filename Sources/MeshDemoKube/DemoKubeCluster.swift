@@ -82,7 +82,7 @@ public final class DemoKubeCluster: Sendable {
         proxyPods = Dictionary(mesh.proxies.map { ($0.workload.namespace + "/" + $0.pod, $0) }) { first, _ in first }
         retained = max(1, retainedEvents)
         var initial = State(resourceVersion: version, compacted: version)
-        for pod in Self.unmeshedPods(mesh.topology, created: startup) {
+        for pod in Self.unmeshedPods(mesh, created: startup) {
             initial.resourceVersion += 1
             initial.pods[pod.key] = Stored(pod: pod, resourceVersion: initial.resourceVersion,
                                            json: pod.json(resourceVersion: initial.resourceVersion))
@@ -122,6 +122,16 @@ public final class DemoKubeCluster: Sendable {
     /// The pod `namespace/name` if it runs now.
     func pod(namespace: String, name: String) -> Stored? {
         state.withLock { $0.pods[namespace + "/" + name] }
+    }
+
+    /// The running pods at the IPs `ips`, by IP: how the tap server names the pods it sees.
+    func pods(at ips: Set<String>) -> [String: DemoKubePod] {
+        guard !ips.isEmpty else { return [:] }
+        return state.withLock { state in
+            var found: [String: DemoKubePod] = [:]
+            for stored in state.pods.values where ips.contains(stored.pod.podIP) { found[stored.pod.podIP] = stored.pod }
+            return found
+        }
     }
 
     /// Starts a watch: the events after `version` that are still retained (for `nil`, an ADDED
@@ -176,21 +186,15 @@ public final class DemoKubeCluster: Sendable {
     }
 
     /// The pods without a proxy: one `hello` Deployment pod in `default`, and the pods of the
-    /// topology's unmeshed workloads (emojivoto's `ingress/loadgen`), on IPs of their own.
-    private static func unmeshedPods(_ topology: DemoTopology, created: Date) -> [DemoKubePod] {
-        let hello = DemoWorkload(ref: WorkloadRef(namespace: "default", kind: "deployment", name: "hello"), pods: 1,
-                                 membership: .unmeshed, serviceAccount: "default")
-        var pods: [DemoKubePod] = []
-        for workload in [hello] + topology.workloads where workload.membership == .unmeshed {
-            let hash = DemoKubeOwner.hash(workload.ref.description)
-            for ordinal in 0..<max(0, workload.pods) {
-                let suffix = String(DemoKubeOwner.hash("\(workload.ref)#\(ordinal)").prefix(5))
-                let name = workload.ref.kind == "deployment" ? "\(workload.ref.name)-\(hash)-\(suffix)"
-                    : "\(workload.ref.name)-\(suffix)"
-                pods.append(DemoKubePod(unmeshed: workload.ref, name: name, podIP: "10.43.0.\(pods.count + 2)",
-                                        serviceAccount: workload.serviceAccount, created: created))
-            }
+    /// topology's unmeshed workloads (emojivoto's `ingress/loadgen`), named and addressed as the
+    /// traffic model has them call (``DemoMesh/unmeshedPods``).
+    private static func unmeshedPods(_ mesh: DemoMesh, created: Date) -> [DemoKubePod] {
+        let hello = WorkloadRef(namespace: "default", kind: "deployment", name: "hello")
+        let helloName = "hello-\(DemoKubeOwner.hash(hello.description))-\(DemoKubeOwner.hash("\(hello)#0").prefix(5))"
+        let helloPod = DemoKubePod(unmeshed: hello, name: helloName, podIP: "10.44.255.254", serviceAccount: "default",
+                                   created: created)
+        return [helloPod] + mesh.unmeshedPods.map {
+            DemoKubePod(unmeshed: $0.workload, name: $0.name, podIP: $0.ip, serviceAccount: $0.serviceAccount, created: created)
         }
-        return pods
     }
 }

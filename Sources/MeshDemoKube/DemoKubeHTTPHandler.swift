@@ -3,19 +3,29 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// Answers the requests of one TLS connection to the demo API server: identifies the user (the
-/// verified client certificate, else the bearer token), asks the routes, and writes the answer,
-/// or keeps the response open for a watch.
+/// A response kept open on a connection (a watch, a tap), ended by the server or by the
+/// connection going away.
+protocol DemoKubeOpenResponse: AnyObject {
+    /// Stops streaming and ends the response (`writing`), or just stops when the connection is gone.
+    func finish(writing: Bool)
+}
+
+extension DemoKubeWatchStream: DemoKubeOpenResponse {}
+extension DemoKubeTapStream: DemoKubeOpenResponse {}
+
+/// Answers the requests of one TLS connection to the demo API server: reads each request with
+/// its (bounded) body, identifies the user (the verified client certificate, else the bearer
+/// token), asks the routes, and writes the answer, or keeps the response open for a watch or a tap.
 final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
 
     private let routes: DemoKubeRoutes
     private let tokens: DemoKubeTokens
-    private var requests = DemoRequestHeads()
+    private var requests = DemoKubeRequestReader()
     /// The client certificate's subject, read once per connection: `.some(nil)` for none.
     private var certificateSubject: (commonName: String, organizations: [String])??
-    /// The watch this connection is streaming; requests pipelined behind it wait until it ends.
-    private var watch: DemoKubeWatchStream?
+    /// The watch or tap this connection is streaming; requests pipelined behind it wait until it ends.
+    private var open: (any DemoKubeOpenResponse)?
 
     init(routes: DemoKubeRoutes, tokens: DemoKubeTokens) {
         self.routes = routes
@@ -23,10 +33,18 @@ final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if let head = requests.complete(unwrapInboundIn(data)) { respond(context: context, to: head) }
+        switch requests.read(unwrapInboundIn(data)) {
+        case .request(let head, let body)?:
+            respond(context: context, to: head, body: body)
+        case .bodyTooLarge(let head)?:
+            DemoPipeline.write(DemoKubeStatus.tooLarge(limit: DemoKubeRequestReader.maxBodyBytes), gzip: false, for: head,
+                               context: context)
+        case nil:
+            break
+        }
     }
 
-    private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead) {
+    private func respond(context: ChannelHandlerContext, to head: HTTPRequestHead, body: [UInt8]) {
         if certificateSubject == nil {
             let certificate = (try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil
             let der = certificate.flatMap { try? $0.toDERBytes() }
@@ -36,21 +54,29 @@ final class DemoKubeHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
                                        authorization: head.headers.first(name: "authorization"))
         let gzip = head.headers.contains(name: "accept-encoding")  // normalized upstream
         let request = DemoKubeRequest(method: head.method.rawValue, target: head.uri, accept: head.headers.first(name: "accept"),
-                                      acceptsGzip: gzip, user: user)
+                                      acceptsGzip: gzip, user: user, body: body)
         switch routes.answer(request) {
         case .response(let response):
             DemoPipeline.write(response, gzip: gzip, for: head, context: context)
         case .watch(let spec):
             let stream = DemoKubeWatchStream(spec: spec, cluster: routes.cluster, head: head, context: context) { [weak self] in
-                self?.watch = nil
+                self?.open = nil
             }
-            watch = stream
+            open = stream
             stream.start()
+        case .tap(let spec):
+            let stream = DemoKubeTapStream(spec: spec, routes: routes, head: head, context: context) { [weak self] in
+                self?.open = nil
+            }
+            open = stream
+            stream.start()
+        case .tapError(let message):
+            DemoKubeTapErrorAnswer.write(message, for: head, context: context)
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        watch?.finish(writing: false)
+        open?.finish(writing: false)
         context.fireChannelInactive()
     }
 

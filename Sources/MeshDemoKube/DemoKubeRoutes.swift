@@ -6,6 +6,8 @@ import MeshModel
 struct DemoKubeRequest: Sendable {
     /// The HTTP method.
     var method: String
+    /// The path as sent, without the query: `/api/v1/namespaces/emojivoto/pods`.
+    var path: String
     /// The path's segments, percent-decoded: `["api", "v1", "namespaces", "emojivoto", "pods"]`.
     var segments: [String]
     /// The query's parameters, percent-decoded; the last of a repeated name wins.
@@ -16,11 +18,14 @@ struct DemoKubeRequest: Sendable {
     var acceptsGzip: Bool
     /// Who sent it; `nil` when unauthenticated.
     var user: DemoKubeUser?
+    /// The body: a tap request's `TapByResourceRequest`; empty for the others.
+    var body: [UInt8]
 
     /// Parses a request target such as `/api/v1/pods?watch=1&resourceVersion=12`.
-    init(method: String, target: String, accept: String?, acceptsGzip: Bool, user: DemoKubeUser?) {
+    init(method: String, target: String, accept: String?, acceptsGzip: Bool, user: DemoKubeUser?, body: [UInt8]) {
         let split = DemoRequest(target: target)
         self.method = method
+        path = split.path
         segments = split.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         var query: [String: String] = [:]
         for pair in split.query.split(separator: "&") {
@@ -33,16 +38,20 @@ struct DemoKubeRequest: Sendable {
         self.accept = accept
         self.acceptsGzip = acceptsGzip
         self.user = user
+        self.body = body
     }
 
     /// Whether `?watch=1` or `?watch=true` asks for a watch.
     var isWatch: Bool { ["1", "true"].contains(query["watch"]?.lowercased() ?? "") }
 }
 
-/// What a request gets: a whole response, or a watch stream the server keeps open.
+/// What a request gets: a whole response, a watch or tap stream the server keeps open, or the
+/// tap API's error answer (a `linkerd-error` header and a framed `ApiError` with this message).
 enum DemoKubeAnswer: Sendable {
     case response(DemoResponse)
     case watch(DemoKubeWatchSpec)
+    case tap(DemoKubeTapSpec)
+    case tapError(String)
 }
 
 /// A pod watch to stream: which pods, from which version, how long, and whether with bookmarks.
@@ -59,10 +68,15 @@ struct DemoKubeWatchSpec: Sendable {
 }
 
 /// The part of the Kubernetes API meshtop uses, over the demo cluster: discovery, namespaces,
-/// pods (list, watch, get), and the pod proxy to the simulated proxies' admin servers. Requests
-/// are authenticated (401), then authorized as RBAC would (403), then answered.
+/// pods (list, watch, get), the pod proxy to the simulated proxies' admin servers, and Linkerd's
+/// tap API (``tap(_:user:)``). Requests are authenticated (401), then authorized as RBAC would
+/// (403), then answered.
 struct DemoKubeRoutes: Sendable {
     let cluster: DemoKubeCluster
+    /// The traffic model the tap API reports from.
+    let mesh: DemoMesh
+    /// Seconds into the scenario: the moment the tap stream is at.
+    let scenarioSeconds: @Sendable () -> Double
     /// Answers a simulated proxy's admin-port request, as the per-pod servers do.
     let proxy: DemoResponder
     /// The clock, for ages in tables.
@@ -71,10 +85,9 @@ struct DemoKubeRoutes: Sendable {
     /// The answer to `request`.
     func answer(_ request: DemoKubeRequest) -> DemoKubeAnswer {
         guard let user = request.user else { return .response(DemoKubeStatus.unauthorized) }
+        if request.segments.starts(with: ["apis", DemoKubeRole.tapGroup]) { return tap(request, user: user) }
         guard request.method == "GET" else {
-            return .response(DemoKubeStatus.response(code: 405, reason: "MethodNotAllowed",
-                                                     message: "the server does not allow this method on the requested resource",
-                                                     details: (nil, nil)))
+            return .response(DemoKubeStatus.methodNotAllowed)
         }
         if let document = DemoKubeDiscovery.document("/" + request.segments.joined(separator: "/")) {
             return .response(document)
@@ -102,11 +115,12 @@ struct DemoKubeRoutes: Sendable {
         }
     }
 
-    /// The 403 for `user` doing `verb` on `resource`, or `nil` when its role allows it.
-    private func authorize(_ user: DemoKubeUser, _ verb: String, _ resource: String, _ namespace: String?,
-                           _ name: String?) -> DemoResponse? {
-        user.role.allows(verb, resource) ? nil
-            : DemoKubeStatus.forbidden(user: user.name, verb: verb, resource: resource, namespace: namespace, name: name)
+    /// The 403 for `user` doing `verb` on `resource` of API `group`, or `nil` when its role allows it.
+    func authorize(_ user: DemoKubeUser, _ verb: String, _ resource: String, group: String = "", _ namespace: String?,
+                   _ name: String?) -> DemoResponse? {
+        user.role.allows(verb, resource, group: group) ? nil
+            : DemoKubeStatus.forbidden(user: user.name, verb: verb, resource: resource, group: group, namespace: namespace,
+                                       name: name)
     }
 
     private func namespaces(_ request: DemoKubeRequest) -> DemoResponse {

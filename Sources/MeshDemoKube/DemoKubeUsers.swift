@@ -6,17 +6,22 @@ public enum DemoKubeRole: Sendable, Hashable {
     case admin
     /// `get` and `list` on `namespaces`, nothing else.
     case namespaceReader
-    /// Read pods and namespaces, but not `get` on `pods/proxy`: meshtop lists but can't scrape.
+    /// Read pods and namespaces, and tap, but not `get` on `pods/proxy`: meshtop lists and taps
+    /// but can't scrape.
     case podReader
     /// Nothing but discovery.
     case none
 
-    /// Whether the role allows `verb` on `resource` (`pods`, `pods/proxy`, `namespaces`).
-    func allows(_ verb: String, _ resource: String) -> Bool {
+    /// The API group of Linkerd's tap API, whose only verb is `watch`.
+    static let tapGroup = "tap.linkerd.io"
+
+    /// Whether the role allows `verb` on `resource` of API `group` (`pods`, `pods/proxy`,
+    /// `namespaces` in the core group ""; `deployments/tap`, `tap`, … in `tap.linkerd.io`).
+    func allows(_ verb: String, _ resource: String, group: String = "") -> Bool {
         switch self {
         case .admin: true
-        case .namespaceReader: resource == "namespaces" && (verb == "get" || verb == "list")
-        case .podReader: resource == "pods" || resource == "namespaces"
+        case .namespaceReader: group == "" && resource == "namespaces" && (verb == "get" || verb == "list")
+        case .podReader: group == Self.tapGroup ? verb == "watch" : resource == "pods" || resource == "namespaces"
         case .none: false
         }
     }
@@ -33,8 +38,8 @@ public struct DemoKubeUser: Sendable, Hashable {
 /// The bearer tokens of one run, made fresh at start, and who each one is.
 ///
 /// Each token user is named after its kubeconfig user: `demo-token`, `demo-token-file` and
-/// `demo-exec` are admins, `demo-forbidden` may only read namespaces, `demo-no-proxy` may read
-/// pods but not scrape them. `demo-exec-expired`'s token is known but expired: it gets 401.
+/// `demo-exec` are admins, `demo-forbidden` may only read namespaces (no pods, no tap),
+/// `demo-no-proxy` may read and tap pods but not scrape them. `demo-exec-expired`'s token is known but expired: it gets 401.
 public struct DemoKubeTokens: Sendable {
     /// Kubeconfig user name → its token.
     public let byUser: [String: String]

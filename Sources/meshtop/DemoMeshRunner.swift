@@ -29,7 +29,7 @@ final class DemoMeshRunner: Sendable {
                                    environment: { mesh.environment(proxy) })
         }
         server = DemoServer(responder: responder)
-        kubeAPI = try kubePort.map { try DemoKubeAPI(mesh: mesh, proxy: responder, port: $0) }
+        kubeAPI = try kubePort.map { try DemoKubeAPI(mesh: mesh, proxy: responder, port: $0, scenarioSeconds: { clock.seconds() }) }
         try reconcile()
     }
 

@@ -84,4 +84,30 @@ final class DemoTapTests: XCTestCase {
         let ok = Double(during.filter { $0.status == 200 }.count) / Double(max(1, during.count))
         XCTAssertEqual(ok, 0.99 * factor, accuracy: 0.06, "voting fails as often as the bad version's metrics say")
     }
+
+    func testPeersHaveTheMetricsAddressesAndTheUnmeshedPodsTheirOwn() {
+        let mesh = Self.emojivoto
+        let seen = mesh.tap(DemoTapTarget(namespace: "emojivoto"), from: 0, to: 30, maxRps: 10_000)
+        let loadgen = mesh.unmeshedPods
+        XCTAssertEqual(loadgen.map(\.workload.name), ["loadgen"])
+        XCTAssertTrue(loadgen[0].name.hasPrefix("loadgen-") && loadgen[0].name.split(separator: "-").count == 3,
+                      "named as a Deployment's pod: \(loadgen[0].name)")
+        let unmeshedCalls = seen.filter { $0.source.workload.name == "loadgen" }
+        XCTAssertFalse(unmeshedCalls.isEmpty)
+        XCTAssertTrue(unmeshedCalls.allSatisfy { $0.source.ip == loadgen[0].ip && $0.source.pod == loadgen[0].name })
+        let external = seen.filter { $0.destination.workload.kind == "authority" }
+        XCTAssertFalse(external.isEmpty)
+        XCTAssertTrue(external.allSatisfy {
+            $0.destination.ip == ProxyLabels.externalIP("api.example.com") && $0.destination.port == 443
+                && $0.authority == "api.example.com:443" && $0.destination.discoveryLabels.isEmpty
+        }, "where the metrics' outbound series put the host")
+        let toEmoji = seen.filter { $0.destination.workload == Self.emoji }
+        XCTAssertTrue(toEmoji.allSatisfy { $0.authority == "emoji.emojivoto.svc.cluster.local:80" }, "the Service's port, as in the metrics")
+        let emoji = toEmoji.first?.destination
+        XCTAssertNotNil(emoji)
+        XCTAssertEqual(emoji?.identity, "emoji.emojivoto.serviceaccount.identity.linkerd.cluster.local")
+        XCTAssertEqual(emoji?.discoveryLabels["deployment"], "emoji")
+        XCTAssertEqual(emoji?.discoveryLabels["pod"], emoji?.pod)
+        XCTAssertEqual(emoji?.discoveryLabels["serviceaccount"], "emoji")
+    }
 }

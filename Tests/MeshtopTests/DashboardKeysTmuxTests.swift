@@ -20,7 +20,7 @@ final class DashboardKeysTmuxTests: XCTestCase {
         let steps: [(keys: [String], shows: String)] = [
             (["?"], "filter (~ for regex)"), (["Escape"], "RPS TREND"),
             (["2"], "SRC → DST"), ([], "✗ no: not_provided_by_service"),  // the call out of the mesh
-            (["3"], "SCRAPE"), (["Tab"], "RPS TREND"),
+            (["3"], "SCRAPE"), (["Tab"], "nodes"), (["1"], "RPS TREND"),  // Tab: the Graph page after Pods
             (["s"], "NAME▲"), (["r"], "NAME▼"),
             (["/", "v", "o", "t", "i", "n", "g", "Enter"], "/voting  1/1"),  // the filter, and one row
             (["Enter"], "INBOUND: who calls it"), ([], "LATENCY over the window"), (["Escape"], "RPS TREND"),

@@ -79,7 +79,7 @@ enum DashboardChrome {
         var right: [String] = []
         if state.failedOnly, state.page == .pods { right.append("failed only") }
         if !state.filter.isEmpty, state.page != .graph { right.append("/\(StatTable.display(state.filter))") }
-        if state.detail == nil, rows.count > 0 { right.append("\(min(state.table.selected + 1, rows.count))/\(rows.count)") }
+        if state.detail == nil, state.page.tapView == nil, rows.count > 0 { right.append("\(min(state.table.selected + 1, rows.count))/\(rows.count)") }
         let text = right.joined(separator: "  ")
         let start = grid.width - CharacterWidth.of(text)
         if !text.isEmpty, start > x + 1 { grid.put(text, x: start, y: y, style: Style(.dim)) }

@@ -1,4 +1,5 @@
 import MeshModel
+import MeshTap
 
 /// A row of the Workloads table: a workload's stats and its recent trend.
 public struct WorkloadRow: Sendable {
@@ -34,6 +35,19 @@ public struct DashboardRows: Sendable {
         case pods([PodRow])
         /// The Graph page's nodes, laid out.
         case graph(GraphScene)
+        /// The Tap page's requests (through its filter, oldest first), of the feed drawn.
+        case tap(TapFeed, shown: [TappedRequest])
+        /// The Top page's rows.
+        case top(TapFeed, TapFeed.TopRows)
+    }
+
+    /// When the tap pages are drawn, in ms since the epoch (the feed's clock).
+    public var tapNowMs: Int64 = 0
+
+    /// The Tap page's requests, for the keys that move among them.
+    public var tapShown: [TappedRequest] {
+        if case .tap(_, let shown) = table { return shown }
+        return []
     }
 
     public let table: Table
@@ -52,6 +66,8 @@ public struct DashboardRows: Sendable {
         case .edges(let rows): rows.count
         case .pods(let rows): rows.count
         case .graph(let scene): scene.graph.nodes.count
+        case .tap(_, let shown): shown.count
+        case .top(_, let top): top.rows.count
         }
     }
 
@@ -63,6 +79,7 @@ public struct DashboardRows: Sendable {
         case .edges(let rows): return .edge(rows[index].src, rows[index].dst)
         case .pods(let rows): return .target(rows[index].stats.url)
         case .graph(let scene): return .workload(scene.graph.nodes[index].id)
+        case .tap, .top: return nil
         }
     }
 
@@ -87,14 +104,16 @@ public struct DashboardRows: Sendable {
         case .graph(let scene):
             let node = scene.graph.nodes[index]
             return node.metrics != nil && [.workload, .otherNamespace].contains(node.role) ? node.id : nil
+        case .tap, .top: return nil
         }
     }
 
     /// The rows of `state`'s page for `snapshot` (none before the first), with trends from `trends`.
     /// The Graph page is laid out for a screen `width` cells wide, reusing `graphLayout` (the
     /// last one shown) to keep it stable.
+    /// The Tap and Top pages show `tap`, the feed of the moment, at `nowMs`.
     public init(_ snapshot: Snapshot?, trends: Trends, state: DashboardState, glyphs: Glyphs, visible: Int,
-                width: Int = 80, graphLayout previous: GraphLayout? = nil) {
+                width: Int = 80, graphLayout previous: GraphLayout? = nil, tap: TapFeed = TapFeed(), nowMs: Int64 = 0) {
         let filter = RowFilter(state.shownFilter)
         if case .invalid(let reason) = filter { filterProblem = reason } else { filterProblem = nil }
         let sort = state.tables[state.page]!
@@ -140,7 +159,14 @@ public struct DashboardRows: Sendable {
             table = .graph(GraphScene(snapshot, state: state, glyphs: glyphs, area: GraphPageView.area(width: width, visible: visible, snapshot: snapshot),
                                       previous: previous))
             sortable = []
+        case .tap:
+            table = .tap(tap, shown: tap.shown(filter: state.tap.filter))
+            sortable = []
+        case .top:
+            table = .top(tap, TopPageView.rows(tap, state: state.tap, atMs: nowMs))
+            sortable = []
         }
+        tapNowMs = nowMs
     }
 
     /// The Graph page's layout, when these are its rows.
@@ -163,7 +189,7 @@ public struct DashboardRows: Sendable {
         case .workloads: return first(DashboardColumns.workloads(.ascii))
         case .edges: return first(DashboardColumns.edges(.ascii))
         case .pods: return first(DashboardColumns.pods(.ascii))
-        case .graph: return false
+        case .graph, .tap, .top: return false
         }
     }
 

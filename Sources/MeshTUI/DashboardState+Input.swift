@@ -1,4 +1,5 @@
 import MeshModel
+import MeshTap
 
 extension DashboardState {
     /// The filter the tables show: the one being typed, live, else the applied one.
@@ -61,7 +62,7 @@ extension DashboardState {
     }
 
     /// Runs a `:` command: `ctx`, `ctx NAME`, `ns`, `ns NAME`, `ns -A` (or `ns all`),
-    /// `problems`, `workloads`, `edges`, `pods`, `graph`, `window 30s`, `help`, `q`.
+    /// `problems`, `workloads`, `edges`, `pods`, `graph`, `tap [RESOURCE [NS]]`, `top`, `window 30s`, `help`, `q`.
     mutating func run(command: String, rows: DashboardRows, status: SourceStatus, source: String?) {
         let words = command.split(separator: " ").map(String.init)
         guard let verb = words.first else { return }
@@ -74,6 +75,8 @@ extension DashboardState {
         case "edges", "ed", "2": apply(.show(.edges), rows: rows)
         case "pods", "po", "3": apply(.show(.pods), rows: rows)
         case "graph", "gr", "4": apply(.show(.graph), rows: rows)
+        case "tap", "5": tap(argument, namespace: words.dropFirst(2).first)
+        case "top", "6": apply(.show(.top), rows: rows)
         case "window", "w":
             guard let text = argument, let ms = DashboardContext.parseDuration(text) else {
                 message = ":window needs a duration, e.g. :window 1m"
@@ -83,7 +86,23 @@ extension DashboardState {
         case "help", "h": showingHelp = true
         case "q", "quit", "q!": apply(.quit, rows: rows)
         default:
-            message = "unknown command :\(StatTable.display(verb)) (try :ctx, :ns, :pods, :graph, :problems, :window 1m, :q)"
+            message = "unknown command :\(StatTable.display(verb)) (try :ctx, :ns, :pods, :graph, :tap deploy/web, :problems, :window 1m, :q)"
         }
+    }
+}
+
+extension DashboardState {
+    /// `:tap deploy/web [NS]`: the Tap page on that resource (in the namespace shown, else NS,
+    /// else `default`); `:tap` alone: the Tap page on what it watched last.
+    mutating func tap(_ argument: String?, namespace: String?) {
+        if let argument {
+            do {
+                tapTarget = try TapResource(parsing: argument, namespace: namespace ?? self.namespace ?? "default")
+            } catch {
+                message = "\(error)"
+                return
+            }
+        }
+        (page, detail) = (.tap, nil)
     }
 }

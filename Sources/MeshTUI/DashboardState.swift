@@ -1,11 +1,21 @@
 import MeshModel
+import MeshTap
 
-/// The dashboard's views of the mesh, switched with 1, 2, 3, 4 and Tab.
+/// The dashboard's views of the mesh, switched with 1 to 6 and Tab.
 public enum DashboardPage: String, CaseIterable, Hashable, Sendable {
-    case workloads, edges, pods, graph
+    case workloads, edges, pods, graph, tap, top
 
     /// The title of its tab.
     public var title: String { rawValue.capitalized }
+
+    /// The tap stream's view this page shows, if it is one of them.
+    public var tapView: TapViewKind? {
+        switch self {
+        case .tap: return .stream
+        case .top: return .top
+        default: return nil
+        }
+    }
 }
 
 /// Where one table stands: its selected row (by position and by identity, so the selection
@@ -62,6 +72,10 @@ public struct DashboardState: Equatable, Sendable {
     /// Where the Graph page stands: its focus, orientation and viewport (its selected node is
     /// in ``tables``, like a row).
     public var graph = GraphViewState()
+    /// Where the Tap and Top pages stand: filter, pause, selection, sort.
+    public var tap = TapViewState()
+    /// What the tap stream watches: chosen with `t` on a workload, else the namespace shown.
+    public var tapTarget: TapResource?
 
     /// The initial state: the Workloads page, all namespaces (or `namespace`), live.
     public init(windowMs: Int64, intervalMs: Int64, namespace: String? = nil) {
@@ -93,6 +107,10 @@ public struct DashboardState: Equatable, Sendable {
             return
         }
         message = nil
+        if let view = page.tapView, detail == nil, tap.uses(key, in: view) {
+            tap.press(key, in: view, shown: rows.tapShown, topRows: rows.count, visible: rows.visible)
+            return
+        }
         if let action = keymap.action(for: key, in: scope) { apply(action, rows: rows) }
     }
 
@@ -115,6 +133,7 @@ public struct DashboardState: Equatable, Sendable {
         case .fewerHops: if graph.focus == nil { apply(.narrowerWindow, rows: rows) } else { graph.reach(graph.hops - 1) }
         case .find: input = .find("")
         case .turn: graph.turn()
+        case .tapSelected: tapSelected(rows)
         case .pageUp: select(table.selected - max(1, rows.visible - 1), rows)
         case .pageDown: select(table.selected + max(1, rows.visible - 1), rows)
         case .top: select(0, rows)
@@ -186,6 +205,20 @@ public struct DashboardState: Equatable, Sendable {
         let all = DashboardPage.allCases
         page = all[(all.firstIndex(of: page)! + 1) % all.count]
         detail = nil
+    }
+
+    /// `t`: the Tap page on the selected row's workload.
+    private mutating func tapSelected(_ rows: DashboardRows) {
+        guard let workload = rows.workload(at: table.selected) else {
+            message = "nothing to tap here: select a workload"
+            return
+        }
+        guard let kind = TapResourceKind(friendlyName: workload.kind) else {
+            message = "tap can't target a \(StatTable.display(workload.kind)): tap its namespace with :tap"
+            return
+        }
+        tapTarget = TapResource(namespace: workload.namespace, kind: kind, name: workload.name)
+        (page, detail) = (.tap, nil)
     }
 
     /// Enter: the selected row's workload in detail; on the graph, a peer outside the mesh has none.

@@ -96,6 +96,10 @@ public enum DashboardView {
         case .edges(let r): draw(DashboardColumns.edges(glyphs), r)
         case .pods(let r): draw(DashboardColumns.pods(glyphs), r)
         case .graph(let scene): GraphPageView.draw(scene, state: state, glyphs: glyphs, lines: lines, into: &grid)
+        case .tap(let feed, _):
+            TapPageView.draw(feed, state: state.tap, glyphs: glyphs, atMs: rows.tapNowMs, lines: lines, into: &grid)
+        case .top(let feed, _):
+            TopPageView.draw(feed, state: state.tap, glyphs: glyphs, atMs: rows.tapNowMs, lines: lines, into: &grid)
         }
     }
 }

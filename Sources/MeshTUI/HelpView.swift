@@ -6,6 +6,7 @@ enum HelpView {
         [
             "/web filters by substring, /~^api- by regex; Esc clears. Graph: / finds a node.",
             ":ctx picks a kubeconfig context, :ns a namespace: type to narrow the list.",
+            "Tap, Top: j/k, Enter detail, p pause, /method=POST status=5xx latency>100ms; Top: s sort, w span.",
             "Marks: \(glyphs.lowSuccess) success below 95%, \(glyphs.failed) failed scrape, "
                 + "\(glyphs.insecure) unsecured edge, \(glyphs.secured) mTLS.",
             "Nothing here changes the mesh: meshtop only reads the proxies' metrics.",

@@ -18,6 +18,8 @@ public enum DashboardAction: Hashable, Sendable {
     /// The Graph page's: to the nearest node that way, pan the view, focus on the selected
     /// node's neighbourhood (and widen or narrow it), find a node, turn the layout.
     case step(GraphDirection), pan(GraphDirection), focus, moreHops, fewerHops, find, turn
+    /// The Tap page on the selected workload.
+    case tapSelected
 }
 
 /// One row of the keymap: the keys that trigger an action, where it works, and how the
@@ -81,6 +83,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("2")], .show(.edges), "2", "edges"),
         KeyBinding([.character("3")], .show(.pods), "3", "pods"),
         KeyBinding([.character("4")], .show(.graph), "4", "graph"),
+        KeyBinding([.character("5")], .show(.tap), "5", "tap (live requests)"),
+        KeyBinding([.character("6")], .show(.top), "6", "top (requests by path)"),
         KeyBinding([.tab], .nextPage, "Tab", "next view", footer: true),
         KeyBinding([.enter], .open, "Enter", "detail", in: .views, footer: true),
         KeyBinding([.character("h"), .left], .step(.left), "h/Left", "node to the left", in: .graph, hint: ("hjkl", "move")),
@@ -112,6 +116,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("r")], .reverseSort, "r", "reverse the sort", in: .tables),
         KeyBinding([.character("n")], .nextNamespace, "n", "next namespace", footer: true),
         KeyBinding([.character("p")], .togglePause, "p", "pause", footer: true),
+        KeyBinding([.character("t")], .tapSelected, "t", "tap the selected workload", in: .views, hint: ("t", "tap")),
         KeyBinding([.character("+")], .widerWindow, "+", "wider window"),
         KeyBinding([.character("-")], .narrowerWindow, "-", "narrower window"),
     ])

@@ -52,6 +52,9 @@ final class KubeSession: Sendable {
         first.start(waitingMs: Self.firstListWaitMs(limits))
     }
 
+    /// A client of the context in use, for the tap stream.
+    var tapClient: KubeClient { source.withLock { $0 }.client }
+
     /// The next scrape round's plan.
     func plan() -> ScrapePlan {
         source.withLock { $0 }.plan()

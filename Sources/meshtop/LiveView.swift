@@ -1,8 +1,10 @@
 import ArgumentParser
 import CMalloc
 import Foundation
+import MeshKube
 import MeshModel
 import MeshSources
+import MeshTap
 import MeshTUI
 import Synchronization
 
@@ -25,6 +27,8 @@ struct LiveView {
     /// The namespace shown at first (`--ns`), or nil for all.
     var namespace: String?
     var screen: ScreenOptions
+    /// The cluster the Tap and Top pages tap through, asked when they open; nil for static targets.
+    var tapClient: () -> KubeClient?
 
     /// Shows the dashboard until q or F10 (exit 0), or a signal or the terminal's hangup
     /// (exit 128 + signal). Without a terminal to show it on, warns and prints the `--once`
@@ -66,7 +70,22 @@ struct LiveView {
         var dirty = true
         var rows = DashboardRows(nil, trends: trends, state: state, glyphs: glyphs, visible: 1)
         var graphLayout: GraphLayout?  // the last one shown, so the graph stays put across pages
+        var tap = TapFeed(), tapThread: TapThread?, tapDrawnMs: Int64 = 0
+        defer {
+            tapThread?.stop()
+            tapThread?.waitUntilDone(timeoutMs: 2000)
+        }
         while !state.quitRequested, TerminalSignals.pending == nil {
+            let nowMs = TapThread.nowMs()
+            if state.page.tapView != nil || tapThread != nil,
+               let request = tapRequest(state, namespaces: rows.namespaces), request != tapThread?.request {
+                tapThread?.stop()
+                (tap, tapThread) = (TapFeed(), TapThread(client: tapClient(), request: request))
+                tapThread?.start()
+                dirty = true
+            }
+            if let tapThread, tapThread.drain(into: &tap, atMs: nowMs), state.page.tapView != nil { dirty = true }
+            if state.page.tapView != nil, nowMs - tapDrawnMs >= 1000 { dirty = true }  // the rate and ages move on
             if let newer = scraper.slot.newer(than: seen) {
                 (seen, latest) = (newer.version, newer.snapshot)
                 trends.record(newer.snapshot)
@@ -78,8 +97,9 @@ struct LiveView {
                 let size = terminal.size
                 rows = DashboardRows(shown.snapshot, trends: shown.trends, state: state, glyphs: glyphs,
                                      visible: DashboardView.visibleRows(height: size.height, status: context.status),
-                                     width: size.width, graphLayout: graphLayout)
+                                     width: size.width, graphLayout: graphLayout, tap: tap, nowMs: nowMs)
                 graphLayout = rows.graphLayout ?? graphLayout
+                tapDrawnMs = nowMs
                 state.follow(rows)
                 terminal.draw(DashboardView.render(shown.snapshot, rows: rows, trends: shown.trends, state: state,
                                                    context: context, width: size.width, height: size.height))
@@ -106,11 +126,23 @@ struct LiveView {
                     context.status = status(problems: [])
                 }
                 if state.paused != before.paused, !state.paused { shown = (latest, trends) }
+                if state.tap.paused != tap.isPaused { tap.setPaused(state.tap.paused, atMs: nowMs) }
                 if state.windowMs != before.windowMs { scraper.setWindow(state.windowMs) }
                 dirty = dirty || state != before
             }
         }
         return false
+    }
+}
+
+extension LiveView {
+    /// What the Tap and Top pages tap: the target chosen (`t`, `:tap`), else the namespace
+    /// shown, else the first of the snapshot's namespaces; nil when there is none yet.
+    func tapRequest(_ state: DashboardState, namespaces: [String]) -> TapRequest? {
+        let target = state.tapTarget ?? (state.namespace ?? namespaces.first).map {
+            TapResource(namespace: $0, kind: .namespace, name: $0)
+        }
+        return target.map { TapRequest(target: $0) }
     }
 }
 

@@ -64,7 +64,7 @@ struct Meshtop: ParsableCommand {
     }
 
     func run() throws {
-        let runner = demo ? try demoOptions.start() : nil
+        let runner = demo ? try demoOptions.start(kubePort: once ? nil : 0) : nil  // the live view taps through it
         defer { runner?.shutdown() }
         runner?.followScaling()
         let cluster = runner == nil && !scrape.namesTargets
@@ -81,6 +81,6 @@ struct Meshtop: ParsableCommand {
         throw try LiveView(discover: discover, cluster: cluster, fetcher: fetcher, window: window.milliseconds,
                            interval: interval.milliseconds, source: source,
                            namespace: cluster?.current.namespaces.namespace ?? scrape.namespace,
-                           screen: screen).run().code
+                           screen: screen, tapClient: { cluster?.tapClient ?? (try? runner?.kubeClient()) }).run().code
     }
 }

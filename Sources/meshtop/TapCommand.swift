@@ -55,26 +55,39 @@ struct TapOptions: ParsableArguments {
     /// The cluster to tap, the demo (with `runner`, to shut down after) when asked.
     func connect() throws -> (client: KubeClient, namespace: String, runner: DemoMeshRunner?) {
         if demo && kube.namesCluster { throw UsageError("--demo taps the built-in demo: leave out --kubeconfig and --context") }
-        var kubeconfig = kube.kubeconfig
-        var runner: DemoMeshRunner?
         if demo {
-            let started = try demoOptions.start(kubePort: 0)
-            runner = started
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshtop-tap-\(UUID().uuidString.prefix(8))")
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            do { kubeconfig = try started.kubeAPI?.writeKubeconfig(to: directory.appendingPathComponent("kubeconfig").path).kubeconfig } catch {
-                throw UsageError("demo: \(error)")
+            let runner = try demoOptions.start(kubePort: 0)
+            do { return (try runner.kubeClient(), runner.mesh.topology.workloads.first?.ref.namespace ?? "default", runner) } catch {
+                runner.shutdown()
+                throw error
             }
         }
         let chosen: (selection: KubeconfigSelection, namespaces: NamespaceSelection, config: Kubeconfig?)
         do {
-            chosen = try KubeconfigOptions(kubeconfig: kubeconfig, context: kube.context, namespace: namespace, allNamespaces: false)
+            chosen = try KubeconfigOptions(kubeconfig: kube.kubeconfig, context: kube.context, namespace: namespace, allNamespaces: false)
                 .resolve(environment: ProcessInfo.processInfo.environment)
         } catch {
-            runner?.shutdown()
             throw UsageError("\(error.message); or try --demo")
         }
-        return (KubeClient(selection: chosen.selection), chosen.namespaces.namespace ?? "default", runner)
+        return (KubeClient(selection: chosen.selection), chosen.namespaces.namespace ?? "default", nil)
+    }
+}
+
+extension DemoMeshRunner {
+    /// A client of the demo's own API server (started with a `kubePort`), through a kubeconfig
+    /// written to a new temporary directory, as the user `meshtop-demo`.
+    func kubeClient() throws -> KubeClient {
+        guard let kubeAPI else { throw UsageError("demo: the Kubernetes API server was not started") }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshtop-demo-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = try kubeAPI.writeKubeconfig(to: directory.appendingPathComponent("kubeconfig").path).kubeconfig
+            let chosen = try KubeconfigOptions(kubeconfig: path, context: nil, namespace: nil, allNamespaces: false)
+                .resolve(environment: [:])
+            return KubeClient(selection: chosen.selection)
+        } catch {
+            throw UsageError("demo: \(error)")
+        }
     }
 }
 

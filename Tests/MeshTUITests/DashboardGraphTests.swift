@@ -1,4 +1,5 @@
 import MeshModel
+import MeshTap
 import MeshTUI
 import XCTest
 
@@ -37,7 +38,7 @@ final class DashboardGraphTests: XCTestCase {
     func testFourAndTabAndTheCommandReachTheGraph() {
         XCTAssertEqual(graphState().page, .graph)
         XCTAssertEqual(S.pressing([.character("3"), .tab]).page, .graph)
-        XCTAssertEqual(S.pressing([.character("3"), .tab, .tab]).page, .workloads)
+        XCTAssertEqual(S.pressing([.character("3"), .tab, .tab]).page, .tap)
         XCTAssertEqual(S.pressing([.character(":")] + S.typing("graph") + [.enter]).page, .graph)
         XCTAssertEqual(graphState().scope, .graph)
     }
@@ -166,5 +167,35 @@ final class DashboardGraphTests: XCTestCase {
     func testAnEmptyMeshSaysSo() {
         let empty = Snapshot(generatedAtMs: 0, windowSeconds: 10, workloads: [], edges: [], pods: [], targets: [])
         XCTAssertTrue(render(graphState([], empty), empty).screen.contains("No workloads to draw"))
+    }
+}
+
+/// The Tap and Top pages in the dashboard: reached by 5, 6, `:tap` and `t` on a workload, which
+/// sets what the driver taps; their keys go to the tap views first.
+final class DashboardTapTests: XCTestCase {
+    private typealias S = SampleMesh
+
+    func testTKeyTapsTheSelectedWorkloadAndTheCommandNamesOne() {
+        let tapped = S.pressing([.character("j"), .character("t")])
+        XCTAssertEqual(tapped.page, .tap)
+        XCTAssertEqual(tapped.tapTarget, TapResource(namespace: "emojivoto", kind: .deployment, name: "voting"))
+        XCTAssertEqual(S.pressing([.character("2"), .character("t")]).tapTarget?.name, "voting", "an edge's destination")
+        let command = S.pressing([.character(":")] + S.typing("tap deploy/web other") + [.enter])
+        XCTAssertEqual(command.tapTarget, TapResource(namespace: "other", kind: .deployment, name: "web"))
+        let bad = S.pressing([.character(":")] + S.typing("tap frob/x") + [.enter])
+        XCTAssertNil(bad.tapTarget)
+        XCTAssertNotNil(bad.message)
+        XCTAssertEqual(S.pressing([.character("5")]).page, .tap)
+        XCTAssertEqual(S.pressing([.character("6")]).page, .top)
+    }
+
+    func testTheTapViewTakesItsKeysFirst() {
+        let paused = S.pressing([.character("5"), .character("p")])
+        XCTAssertTrue(paused.tap.paused, "p pauses the stream on the Tap page")
+        XCTAssertFalse(paused.paused, "not the dashboard")
+        let filtering = S.pressing([.character("5"), .character("/")] + S.typing("method=POST") + [.enter])
+        XCTAssertEqual(filtering.tap.filter.line, "method=POST")
+        XCTAssertEqual(filtering.filter, "", "the tables' filter is left alone")
+        XCTAssertEqual(S.pressing([.character("5"), .character("1")]).page, .workloads, "other keys still switch pages")
     }
 }

@@ -19,7 +19,9 @@ final class DashboardStateTests: XCTestCase {
         XCTAssertEqual(S.pressing([.character("3")]).page, .pods)
         XCTAssertEqual(S.pressing([.tab]).page, .edges)
         XCTAssertEqual(S.pressing([.tab, .tab, .tab]).page, .graph)
-        XCTAssertEqual(S.pressing([.tab, .tab, .tab, .tab]).page, .workloads)
+        XCTAssertEqual(S.pressing([.tab, .tab, .tab, .tab]).page, .tap)
+        XCTAssertEqual(S.pressing([.tab, .tab, .tab, .tab, .tab]).page, .top)
+        XCTAssertEqual(S.pressing([.tab, .tab, .tab, .tab, .tab, .tab]).page, .workloads)
         XCTAssertEqual(S.pressing([.character("j"), .character("2"), .character("1")]).table.selected, 1,
                        "each page keeps its own selection")
     }
@@ -67,7 +69,7 @@ final class DashboardStateTests: XCTestCase {
         XCTAssertEqual(run("window 1s").windowMs, 4_000, "never below two scrape intervals")
         XCTAssertTrue(run("q").quitRequested)
         XCTAssertTrue(run("help").showingHelp)
-        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ctx, :ns, :pods, :graph, :problems, :window 1m, :q)")
+        XCTAssertEqual(run("bogus").message, "unknown command :bogus (try :ctx, :ns, :pods, :graph, :tap deploy/web, :problems, :window 1m, :q)")
     }
 
     func testNamespaceCyclesThroughAllAndBack() {
@@ -163,7 +165,7 @@ final class DashboardStateTests: XCTestCase {
     func testTheFooterListsOnlyKeysThatWorkHere() {
         let tables = Keymap.standard.hints(in: .tables).map(\.keys)
         let detail = Keymap.standard.hints(in: .detail).map(\.keys)
-        XCTAssertEqual(tables, ["?", "q", "Tab", "Enter", "j/k", "/", ":ctx/:ns", "s", "n", "p"])
+        XCTAssertEqual(tables, ["?", "q", "Tab", "Enter", "j/k", "/", ":ctx/:ns", "s", "n", "p", "t"])
         XCTAssertEqual(detail, ["?", "q", "Tab", ":ctx/:ns", "n", "p"])
         for binding in Keymap.standard.bindings {
             for key in binding.keys {

@@ -19,7 +19,7 @@ final class DashboardViewTests: XCTestCase {
         let grid = render()
         XCTAssertEqual(Array(grid.screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(6)), [
             "meshtop · ns all · window 10s · every 2s · ✗ 2/3 proxies ok         22:13:20 UTC",
-            " 1 Workloads   2 Edges   3 Pods   4 Graph                                    1/2",
+            " 1 Workloads   2 Edges   3 Pods   4 Graph   5 Tap   6 Top                    1/2",
             "✗ 1 of 3 targets failing: http://10.0.0.9:4191/metrics: connecti… (f lists them)",
             "NAMESPACE▲ NAME               SUCCESS     RPS    P50    P95    P99 RPS TREND",
             "emojivoto  deployment/emoji   100.00%     5.0    3ms    9ms   10ms",
@@ -49,8 +49,9 @@ final class DashboardViewTests: XCTestCase {
         }
     }
 
+    /// On a 120x40 screen, where its three sections have room (at 80 columns they are cut).
     func testHelpListsEveryBinding() {
-        let screen = render(state: S.pressing([.character("?")]), height: 40).screen
+        let screen = render(state: S.pressing([.character("?")]), width: 120, height: 40).screen
         for binding in Keymap.standard.bindings {
             XCTAssertTrue(screen.contains(binding.help), "\(binding.help) missing:\n\(screen)")
         }

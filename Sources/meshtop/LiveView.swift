@@ -157,8 +157,7 @@ private final class ScrapeThread: Sendable {
     private let limits: FetchLimits
     private let windowMs: Atomic<Int64>
     private let intervalMs: Int64
-    private let stopping = Atomic<Bool>(false)
-    private let done = Atomic<Bool>(false)
+    private let worker = WorkerThread()
 
     init(discover: @escaping Discover, limits: FetchLimits, windowMs: Int64, intervalMs: Int64) {
         (self.discover, self.limits, self.intervalMs) = (discover, limits, intervalMs)
@@ -166,15 +165,12 @@ private final class ScrapeThread: Sendable {
     }
 
     func start() {
-        Thread { [self] in
-            loop()
-            done.store(true, ordering: .releasing)
-        }.start()
+        worker.start { [self] in loop() }
     }
 
     /// Asks the thread to stop after the transfer in flight, if any.
     func stop() {
-        stopping.store(true, ordering: .relaxed)
+        worker.stop()
     }
 
     /// Computes the next rounds' snapshots over a window of `ms`.
@@ -185,12 +181,10 @@ private final class ScrapeThread: Sendable {
     /// Waits up to `timeoutMs` for the thread to finish (after `stop()`, a round in flight is
     /// abandoned within a second).
     func waitUntilDone(timeoutMs: Int) {
-        for _ in 0..<(timeoutMs / 10) where !done.load(ordering: .acquiring) {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        worker.waitUntilDone(timeoutMs: timeoutMs)
     }
 
-    private var stopped: Bool { stopping.load(ordering: .relaxed) }
+    private var stopped: Bool { worker.stopped }
 
     private func loop() {
         let round = ScrapeRound(fetcher: HTTPFetcher(limits: limits))

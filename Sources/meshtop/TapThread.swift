@@ -13,8 +13,7 @@ final class TapThread: Sendable {
     let request: TapRequest
     private let client: KubeClient?
     private let inbox = Mutex(Inbox())
-    private let stopping = Atomic<Bool>(false)
-    private let done = Atomic<Bool>(false)
+    private let worker = WorkerThread()
 
     /// What the thread has left for the main loop.
     private struct Inbox {
@@ -35,22 +34,17 @@ final class TapThread: Sendable {
     }
 
     func start() {
-        Thread { [self] in
-            run()
-            done.store(true, ordering: .releasing)
-        }.start()
+        worker.start { [self] in run() }
     }
 
     /// Asks the thread to stop (a stream in flight is abandoned within a second).
     func stop() {
-        stopping.store(true, ordering: .relaxed)
+        worker.stop()
     }
 
     /// Waits up to `timeoutMs` for the thread to end after ``stop()``.
     func waitUntilDone(timeoutMs: Int) {
-        for _ in 0..<(timeoutMs / 10) where !done.load(ordering: .acquiring) {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        worker.waitUntilDone(timeoutMs: timeoutMs)
     }
 
     /// Moves what arrived into `feed`, stamped `nowMs`; whether anything did.
@@ -75,7 +69,7 @@ final class TapThread: Sendable {
         var pairing = TapPairing()
         let fetcher = HTTPFetcher(limits: FetchLimits(maxConcurrent: 1))
         do {
-            try KubeTap(client: client, request: request).run(fetcher: fetcher, stopped: { stopping.load(ordering: .relaxed) }) { update in
+            try KubeTap(client: client, request: request).run(fetcher: fetcher, stopped: { worker.stopped }) { update in
                 switch update {
                 case .notice(let text):
                     post(notice: text)

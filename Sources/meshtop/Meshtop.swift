@@ -75,12 +75,13 @@ struct Meshtop: ParsableCommand {
         let discover: Discover = { cluster?.plan() ?? ScrapePlan(targets: runner?.targets ?? fixed) }
         let source = runner.map { _ in "demo:\(demoOptions.topology)" } ?? cluster?.description ?? scrape.sourceDescription
         let fetcher = HTTPFetcher(limits: scrape.limits)
+        let demoClient = once ? nil : try? runner?.kubeClient()  // the Tap page's, through the demo's API server
         if once {
             throw OnceReport(discover: discover, fetcher: fetcher, window: window.milliseconds, source: source).run(format ?? (json ? .json : .table)).code
         }
         throw try LiveView(discover: discover, cluster: cluster, fetcher: fetcher, window: window.milliseconds,
                            interval: interval.milliseconds, source: source,
                            namespace: cluster?.current.namespaces.namespace ?? scrape.namespace,
-                           screen: screen, tapClient: { cluster?.tapClient ?? (try? runner?.kubeClient()) }).run().code
+                           screen: screen, tapClient: { cluster?.tapClient ?? demoClient }).run().code
     }
 }

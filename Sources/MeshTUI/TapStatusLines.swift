@@ -26,7 +26,7 @@ enum TapStatusLines {
         drawFilter(state, glyphs: glyphs, y: y, into: &grid)
         y += 1
         if y < lines.upperBound, let notice = feed.notices.last, nowMs - notice.atMs < noticeShownMs {
-            let text = "\(glyphs.failed) \(TapColumns.time(notice.atMs)) \(StatTable.display(notice.text))"
+            let text = "\(glyphs.focus) \(TapColumns.time(notice.atMs)) \(StatTable.display(notice.text))"
             grid.put(CharacterWidth.truncate(text, width: grid.width, cut: glyphs.cut), x: 0, y: y,
                      style: Style(.warn, bold: true))
             y += 1

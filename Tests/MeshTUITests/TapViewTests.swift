@@ -85,7 +85,7 @@ final class TapViewTests: XCTestCase {
         for i in 1...7 { feed.notice("notice \(i)", atMs: S.startMs + Int64(i)) }
         XCTAssertEqual(feed.notices.map(\.text), (3...7).map { "notice \($0)" })
         feed.notice("stream stalled: reconnecting\u{1B}[2J", atMs: S.startMs + 5_000)
-        XCTAssertEqual(render(feed).trimmedRows[2], "✗ 22:13:25.000 stream stalled: reconnecting\\x1b[2J")
+        XCTAssertEqual(render(feed).trimmedRows[2], "▸ 22:13:25.000 stream stalled: reconnecting\\x1b[2J")
         var later = CellGrid(width: 80, height: 24)
         TapPageView.draw(feed, state: TapViewState(), glyphs: .unicode, atMs: S.startMs + 65_000, lines: 0..<24,
                          into: &later)

@@ -71,15 +71,19 @@ struct LiveView {
         var rows = DashboardRows(nil, trends: trends, state: state, glyphs: glyphs, visible: 1)
         var graphLayout: GraphLayout?  // the last one shown, so the graph stays put across pages
         var tap = TapFeed(), tapThread: TapThread?, tapDrawnMs: Int64 = 0
+        var retiredTaps: [TapThread] = []  // stopped for another target: waited for too before exiting
         defer {
             tapThread?.stop()
-            tapThread?.waitUntilDone(timeoutMs: 2000)
+            for thread in retiredTaps + [tapThread].compactMap({ $0 }) { thread.waitUntilDone(timeoutMs: 2000) }
         }
         while !state.quitRequested, TerminalSignals.pending == nil {
             let nowMs = TapThread.nowMs()
             if state.page.tapView != nil || tapThread != nil,
                let request = tapRequest(state, namespaces: rows.namespaces), request != tapThread?.request {
-                tapThread?.stop()
+                if let old = tapThread {
+                    old.stop()
+                    retiredTaps.append(old)
+                }
                 (tap, tapThread) = (TapFeed(), TapThread(client: tapClient(), request: request))
                 tapThread?.start()
                 dirty = true

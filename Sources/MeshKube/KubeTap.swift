@@ -97,7 +97,10 @@ public struct KubeTap: Sendable {
         let streamed = result.bytes > 0
         if let broken { return .ended("the tap stream broke: \(broken)", streamed: streamed) }
         if quiet { return .ended("no tap data for \(Int(quietSeconds)) s", streamed: true) }
-        if let error = result.error { return .ended("the tap stream failed: \(error)", streamed: streamed) }
+        if let error = result.error {
+            let transport = client.problem(result, client.describe(.watch, .pods, namespace: request.target.namespace))
+            return .ended(transport.map { "\($0)" } ?? "the tap stream failed: \(error)", streamed: streamed)
+        }
         do { try decoder.finish() } catch { return .ended("the tap stream ended mid-event: \(error)", streamed: streamed) }
         return .ended("the tap stream ended", streamed: streamed)
     }

@@ -41,7 +41,7 @@ extension TapProblem: CustomStringConvertible {
         case let .targetNotFound(target, detail):
             return "\(show(target.description)) not found: \(brief(detail))"
         case let .failed(status, detail):
-            return "tap failed (HTTP \(status)): \(brief(detail))"
+            return "tap failed\(status > 0 ? " (HTTP \(status))" : ""): \(brief(detail))"
         }
     }
 

@@ -49,7 +49,8 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    /// `value` as a JSON string literal.
+    /// `value` as a JSON string literal: every character that could steer a terminal the
+    /// document is printed on (C0, DEL, C1, line separators, bidi overrides) as `\uXXXX`.
     public static func appendQuoted(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
@@ -59,8 +60,7 @@ public struct JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where StatTable.isUnsafe(scalar):  // controls, and the bidi overrides a terminal would obey
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

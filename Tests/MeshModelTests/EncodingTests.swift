@@ -67,6 +67,17 @@ final class EncodingTests: XCTestCase {
         """)
     }
 
+    func testJSONEscapesBidiOverridesAndStillDecodesToTheSameText() throws {
+        let text = "a\u{202E}b\u{2066}c\u{1B}[2J\u{9B}d\u{2028}"
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("name", text)
+        json.endObject()
+        XCTAssertEqual(json.text, #"{"name":"a\u202eb\u2066c\u001b[2J\u009bd\u2028"}"#)
+        let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: String])
+        XCTAssertEqual(decoded["name"], text)
+    }
+
     func testTableNeverCarriesControlCharacters() {
         let sneaky = WorkloadRef(namespace: "a\u{202E}b", kind: "pod", name: "c\u{2066}d\u{1B}]0;owned\u{7}")
         for ref in [hostile, sneaky] {

@@ -11,13 +11,7 @@ public enum TapJSON {
     public static func line(_ event: TapEvent) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("source")
-        endpoint(event.source, &json)
-        json.key("destination")
-        endpoint(event.destination, &json)
-        json.key("routeMeta")
-        labels(event.routeLabels, &json)
-        json.field("proxyDirection", event.direction.rawValue)
+        peers(event.source, event.destination, route: event.routeLabels, direction: event.direction, &json)
         switch event.http {
         case let .requestInit(request)?:
             json.key("requestInitEvent")
@@ -35,7 +29,19 @@ public enum TapJSON {
         return json.text
     }
 
-    static func endpoint(_ endpoint: TapEndpoint, _ json: inout JSONWriter) {
+    /// The keys every object starts with: who talked to whom, the route, which proxy saw it.
+    static func peers(_ source: TapEndpoint, _ destination: TapEndpoint, route: [String: String], direction: TapDirection,
+                      _ json: inout JSONWriter) {
+        json.key("source")
+        endpoint(source, &json)
+        json.key("destination")
+        endpoint(destination, &json)
+        json.key("routeMeta")
+        labels(route, &json)
+        json.field("proxyDirection", direction.rawValue)
+    }
+
+    private static func endpoint(_ endpoint: TapEndpoint, _ json: inout JSONWriter) {
         json.beginObject()
         json.field("ip", endpoint.address.ip.description)
         json.field("port", Int(endpoint.address.port))
@@ -44,7 +50,7 @@ public enum TapJSON {
         json.endObject()
     }
 
-    static func labels(_ labels: [String: String], _ json: inout JSONWriter) {
+    private static func labels(_ labels: [String: String], _ json: inout JSONWriter) {
         guard !labels.isEmpty else { json.string(nil); return }
         json.beginObject()
         for (name, value) in labels.sorted(by: { $0.key < $1.key }) { json.field(name, value) }
